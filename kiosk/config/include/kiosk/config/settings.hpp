@@ -1,0 +1,58 @@
+// Machine settings for both programs, resolved in one order: command-line flag, kiosk.toml
+// ($XDG_CONFIG_HOME/briefing-kiosk/ then /etc/briefing-kiosk/), built-in default.
+// Layer: kiosk/config (no UI, no SQLite). Pure apart from reading the environment and files given.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::config {
+
+// Values given on the command line; unset ones fall through to the files and defaults.
+struct Overrides {
+    std::optional<std::filesystem::path> configFile;  // --config: used instead of the XDG and /etc files
+    std::optional<std::filesystem::path> dataDir;
+    std::optional<std::filesystem::path> contentDir;
+    std::optional<std::filesystem::path> forceProfile;
+};
+
+// The environment the settings depend on (so tests need not touch the real one).
+struct Environment {
+    std::optional<std::string> home;
+    std::optional<std::string> xdgConfigHome;
+    std::optional<std::string> xdgDataHome;
+    std::filesystem::path systemConfigFile = "/etc/briefing-kiosk/kiosk.toml";
+    std::filesystem::path executable;  // this program's own path
+    static Environment fromProcess();
+};
+
+// Where one setting's value came from, for `briefing config show`.
+struct Setting {
+    std::string value;
+    std::string origin;  // "flag --data", "/etc/briefing-kiosk/kiosk.toml:3", "default"
+};
+
+struct Settings {
+    std::filesystem::path dataDir;
+    std::filesystem::path contentDir;    // folder holding course.toml
+    std::filesystem::path forceProfile;  // TOML file
+    std::filesystem::path assetsDir;     // fonts, images
+    std::string printer;                 // CUPS queue name; empty: print to the spool folder
+    std::filesystem::path exportDir;
+    std::vector<std::filesystem::path> configFilesRead;
+    std::map<std::string, Setting> shown;  // every setting with its origin, in key order
+};
+
+// Thrown when settings cannot be resolved: a config file is unreadable or invalid, or no course or
+// assets can be found. The message names the file and key.
+class SettingsError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+Settings resolveSettings(const Overrides& flags, const Environment& env);
+
+}  // namespace kiosk::config

@@ -1,0 +1,71 @@
+// The kiosk's window: SDL2 + OpenGL 3 context + Dear ImGui's SDL2/OpenGL3 backends, owned as one RAII object.
+// Layer: kiosk/platform. One Window per process, used from the main thread only. Needs an ImGui context
+// to exist before construction and to outlive the Window.
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+struct SDL_Window;
+
+namespace kiosk::platform {
+
+// No display to open a window on (exit code 3).
+class NoDisplayError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Any other failure of SDL or OpenGL set-up.
+class PlatformError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct WindowOptions {
+    bool fullscreen = true;  // SDL_WINDOW_FULLSCREEN_DESKTOP
+    int width = 1280;        // used when not full screen
+    int height = 800;
+    std::string title = "Briefing Kiosk";
+};
+
+class Window {
+public:
+    explicit Window(const WindowOptions& options);  // throws NoDisplayError, PlatformError
+    ~Window();
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+    int width() const;   // drawable size in pixels
+    int height() const;
+
+    // Sleeps until input arrives or `timeoutMs` passes, then drains every pending event into ImGui.
+    // Returns true when any input (or a window change) arrived.
+    bool waitEvents(int timeoutMs);
+    bool quitRequested() const noexcept { return m_quitRequested; }
+    void clearQuitRequest() noexcept { m_quitRequested = false; }
+
+    void beginFrame();  // backends' NewFrame + ImGui::NewFrame
+    void render();      // ImGui::Render + draw into the back buffer (not yet shown)
+    void present();     // swap buffers
+
+    // Reads the back buffer (call after render(), before present()) and writes it as PNG, atomically.
+    // Throws PlatformError naming the file on failure.
+    void saveBackBufferPng(const std::filesystem::path& file) const;
+
+    // Uploads the font atlas again after fonts change (e.g. a new text size).
+    void reloadFontTexture();
+
+private:
+    void cleanup() noexcept;
+
+    SDL_Window* m_window = nullptr;
+    void* m_glContext = nullptr;
+    bool m_quitRequested = false;
+    bool m_sdlInit = false;
+    bool m_imguiSdl = false;
+    bool m_imguiGl = false;
+};
+
+}  // namespace kiosk::platform

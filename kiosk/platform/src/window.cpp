@@ -1,0 +1,203 @@
+// SDL2/OpenGL3 window with the Dear ImGui backends, event waiting and back-buffer screenshots.
+// Layer: kiosk/platform.
+#include "kiosk/platform/window.hpp"
+
+#include <SDL.h>
+#include <SDL_opengl.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+#include <stb/stb_image_write.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <vector>
+
+namespace kiosk::platform {
+namespace {
+
+// A 3.0 context with GLSL 1.30 works on llvmpipe and real drivers alike. Never pass "" here: the
+// backend then compiles no shader and draws a black window while reporting success.
+constexpr const char* kGlslVersion = "#version 130";
+
+bool isInput(const SDL_Event& e) {
+    switch (e.type) {
+        case SDL_KEYDOWN: case SDL_KEYUP: case SDL_TEXTINPUT: case SDL_TEXTEDITING:
+        case SDL_MOUSEMOTION: case SDL_MOUSEBUTTONDOWN: case SDL_MOUSEBUTTONUP: case SDL_MOUSEWHEEL:
+        case SDL_FINGERDOWN: case SDL_FINGERUP: case SDL_FINGERMOTION: case SDL_WINDOWEVENT:
+        case SDL_QUIT:
+            return true;
+        default:
+            return false;
+    }
+}
+
+void writeToVector(void* context, void* data, int size) {
+    auto* out = static_cast<std::vector<unsigned char>*>(context);
+    const auto* bytes = static_cast<const unsigned char*>(data);
+    out->insert(out->end(), bytes, bytes + size);
+}
+
+}  // namespace
+
+Window::Window(const WindowOptions& options) {
+    // Keep SDL from swallowing Alt+Tab into a minimise and from blanking the screen.
+    SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    // With no display SDL quietly falls back to its "offscreen" driver and the kiosk would run unseen;
+    // an explicit SDL_VIDEODRIVER (e.g. kmsdrm on a console) is respected.
+    const bool driverChosen = std::getenv("SDL_VIDEODRIVER") != nullptr;
+    if (!driverChosen && !std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY"))
+        throw NoDisplayError("no display: neither DISPLAY nor WAYLAND_DISPLAY is set");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        const std::string why = SDL_GetError();
+        throw NoDisplayError("cannot open a display (" + why + "); is DISPLAY or WAYLAND_DISPLAY set?");
+    }
+    m_sdlInit = true;
+    const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+    if (!driverChosen && (driver == "offscreen" || driver == "dummy")) {
+        cleanup();
+        throw NoDisplayError("no display: SDL found only its '" + driver + "' video driver");
+    }
+    SDL_DisableScreenSaver();
+
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
+    int width = options.width;
+    int height = options.height;
+    if (options.fullscreen) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        // Create the window at the desktop's size straight away: without a window manager the switch to
+        // full screen arrives a few frames late, and the first frames (and font sizes) would be wrong.
+        SDL_DisplayMode mode;
+        if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+            width = mode.w;
+            height = mode.h;
+        }
+    }
+    m_window = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width,
+                                height, flags);
+    if (!m_window) {
+        const std::string why = SDL_GetError();
+        cleanup();
+        throw PlatformError("cannot create the window: " + why);
+    }
+    m_glContext = SDL_GL_CreateContext(m_window);
+    if (!m_glContext) {
+        const std::string why = SDL_GetError();
+        cleanup();
+        throw PlatformError("cannot create an OpenGL 3.0 context: " + why);
+    }
+    SDL_GL_MakeCurrent(m_window, m_glContext);
+    SDL_GL_SetSwapInterval(1);
+
+    m_imguiSdl = ImGui_ImplSDL2_InitForOpenGL(m_window, m_glContext);
+    m_imguiGl = m_imguiSdl && ImGui_ImplOpenGL3_Init(kGlslVersion);
+    if (!m_imguiGl) {
+        cleanup();
+        throw PlatformError("cannot initialise Dear ImGui's SDL2/OpenGL3 backends");
+    }
+}
+
+Window::~Window() { cleanup(); }
+
+void Window::cleanup() noexcept {
+    if (m_imguiGl) ImGui_ImplOpenGL3_Shutdown();
+    if (m_imguiSdl) ImGui_ImplSDL2_Shutdown();
+    m_imguiGl = m_imguiSdl = false;
+    if (m_glContext) SDL_GL_DeleteContext(m_glContext);
+    m_glContext = nullptr;
+    if (m_window) SDL_DestroyWindow(m_window);
+    m_window = nullptr;
+    if (m_sdlInit) SDL_Quit();
+    m_sdlInit = false;
+}
+
+int Window::width() const {
+    int w = 0, h = 0;
+    SDL_GL_GetDrawableSize(m_window, &w, &h);
+    return w;
+}
+
+int Window::height() const {
+    int w = 0, h = 0;
+    SDL_GL_GetDrawableSize(m_window, &w, &h);
+    return h;
+}
+
+bool Window::waitEvents(int timeoutMs) {
+    bool input = false;
+    SDL_Event e;
+    if (!SDL_WaitEventTimeout(&e, timeoutMs)) return false;
+    do {
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        if (e.type == SDL_QUIT) m_quitRequested = true;
+        input = input || isInput(e);
+    } while (SDL_PollEvent(&e));
+    return input;
+}
+
+void Window::beginFrame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+}
+
+void Window::render() {
+    ImGui::Render();
+    glViewport(0, 0, width(), height());
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Window::present() { SDL_GL_SwapWindow(m_window); }
+
+void Window::reloadFontTexture() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void Window::saveBackBufferPng(const std::filesystem::path& file) const {
+    const int w = width();
+    const int h = height();
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 4);
+    glReadBuffer(GL_BACK);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    if (glGetError() != GL_NO_ERROR) throw PlatformError("cannot read the back buffer for " + file.string());
+    // OpenGL's origin is bottom-left: hand stb the rows bottom-up with a negative stride.
+    const unsigned char* lastRow = pixels.data() + static_cast<std::size_t>(h - 1) * w * 4;
+    std::vector<unsigned char> png;
+    stbi_write_png_compression_level = 1;  // the default level costs 100–400 ms at 1080p
+    if (!stbi_write_png_to_func(writeToVector, &png, w, h, 4, lastRow, -w * 4))
+        throw PlatformError("cannot encode the screenshot as PNG");
+    const std::filesystem::path tmp = file.string() + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out.write(reinterpret_cast<const char*>(png.data()), static_cast<std::streamsize>(png.size()));
+        out.close();
+        if (!out) {
+            std::error_code ec;
+            std::filesystem::remove(tmp, ec);
+            throw PlatformError("cannot write " + file.string());
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, file, ec);
+    if (ec) {
+        std::filesystem::remove(tmp, ec);
+        throw PlatformError("cannot write " + file.string() + ": " + ec.message());
+    }
+}
+
+}  // namespace kiosk::platform

@@ -1,0 +1,74 @@
+// Touch-first widgets. Layer: kiosk/ui.
+#include "kiosk/ui/widgets.hpp"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+namespace kiosk::ui {
+namespace {
+
+ImVec4 shade(const ImVec4& c, float f) { return {c.x * f, c.y * f, c.z * f, c.w}; }
+
+}  // namespace
+
+void recordItem(const View& view, const std::string& label) {
+    if (!view.probe) return;
+    const ImVec2 a = ImGui::GetItemRectMin();
+    const ImVec2 b = ImGui::GetItemRectMax();
+    view.probe->record(label, {a.x, a.y, b.x, b.y});
+}
+
+bool touchButton(const View& view, const std::string& label, float widthEm, ButtonStyle style, bool selected) {
+    const float em = view.em();
+    const ImVec4 bg = style == ButtonStyle::Primary ? view.theme.accent : view.theme.secondary;
+    const ImVec4 fg = style == ButtonStyle::Primary ? view.theme.onAccent : view.theme.onSecondary;
+    ImGui::PushStyleColor(ImGuiCol_Button, bg);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, bg);  // no hover-only cues on a touch screen
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, shade(bg, 0.8f));
+    ImGui::PushStyleColor(ImGuiCol_Text, fg);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, selected ? em * 0.15f : 0.0f);
+    ImGui::PushStyleColor(ImGuiCol_Border, view.theme.focus);
+    const bool pressed = ImGui::Button(label.c_str(), ImVec2(widthEm * em, 2.0f * em));
+    ImGui::PopStyleColor(5);
+    ImGui::PopStyleVar();
+    recordItem(view, label.substr(0, label.find("##")));
+    return pressed;
+}
+
+void centredText(ImFont* font, const std::string& text, float maxWidth, const ImVec4& colour) {
+    ImGui::PushFont(font);
+    const float windowWidth = ImGui::GetWindowContentRegionMax().x - ImGui::GetWindowContentRegionMin().x;
+    const float wrap = std::min(maxWidth, windowWidth);
+    const char* start = text.c_str();
+    const char* end = start + text.size();
+    while (start < end) {
+        const char* lineEnd = font->CalcWordWrapPositionA(1.0f, start, end, wrap);
+        if (lineEnd == start) lineEnd = start + 1;  // always progress
+        const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, start, lineEnd);
+        ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMin().x + (windowWidth - size.x) * 0.5f);
+        ImGui::PushStyleColor(ImGuiCol_Text, colour);
+        ImGui::TextUnformatted(start, lineEnd);
+        ImGui::PopStyleColor();
+        start = lineEnd;
+        while (start < end && (*start == ' ' || *start == '\n')) ++start;
+    }
+    ImGui::PopFont();
+}
+
+void beginFullScreen(const char* id, const View& view) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, view.theme.background);
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+}
+
+void endFullScreen() {
+    ImGui::End();
+    ImGui::PopStyleColor();
+}
+
+}  // namespace kiosk::ui
