@@ -9,6 +9,7 @@
 #include "kiosk/config/exit_codes.hpp"
 #include "kiosk/config/settings.hpp"
 #include "kiosk/flow/journey.hpp"
+#include "kiosk/platform/termination.hpp"
 #include "kiosk/platform/window.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/screens.hpp"
@@ -18,6 +19,7 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <future>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -119,6 +121,7 @@ int run(const Options& opt) {
     Loaded loaded = loadContent(settings);
     if (auto problem = config::prepareDataDir(settings.dataDir)) loaded.problems.push_back(*problem);
 
+    if (opt.printTiming) std::fprintf(stderr, "content-loaded-ms %.1f\n", msSinceProcessStart());
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     struct ContextGuard {
@@ -134,25 +137,38 @@ int run(const Options& opt) {
         wo.fullscreen = false;
         parseSize(*opt.windowed, wo.width, wo.height);
     }
+    platform::installTerminationHandlers();
+    std::optional<platform::Display> display;
     std::optional<platform::Window> window;
+    ui::Fonts fonts;
     try {
-        window.emplace(wo);
+        display.emplace();
+        // Rasterising the fonts (CPU only, touches only the atlas) overlaps with creating the window and
+        // OpenGL context, which on llvmpipe costs about as long again: together they set start-up time.
+        const platform::Size size = display->plannedWindowSize(wo);
+        auto fontsReady = std::async(std::launch::async, [&, atlas = io.Fonts] {
+            return ui::loadFonts(*atlas, settings.assetsDir, ui::emForScreenHeight(static_cast<float>(size.height)));
+        });
+        try {
+            window.emplace(*display, wo);
+        } catch (...) {
+            fontsReady.wait();  // never leave the worker writing to the atlas while we unwind
+            throw;
+        }
+        fonts = fontsReady.get();
+        io.FontDefault = fonts.body;
     } catch (const platform::NoDisplayError& e) {
         std::cerr << "briefing-kiosk: " << e.what() << '\n';
         return config::kExitEnvironment;
     } catch (const platform::PlatformError& e) {
         std::cerr << "briefing-kiosk: " << e.what() << '\n';
         return config::kExitEnvironment;
-    }
-
-    ui::Fonts fonts;
-    try {
-        fonts = ui::loadFonts(settings.assetsDir, ui::emForScreenHeight(static_cast<float>(window->height())));
     } catch (const ui::FontError& e) {
         std::cerr << "briefing-kiosk: " << e.what() << '\n';
         return config::kExitEnvironment;
     }
     window->reloadFontTexture();
+    if (opt.printTiming) std::fprintf(stderr, "window-and-fonts-ms %.1f\n", msSinceProcessStart());
     const ui::Theme theme = ui::makeTheme(loaded.force.accent, false);
     ui::applyTheme(theme, fonts.em);
     const ui::View view{fonts, theme, loaded.english, loaded.welsh, loaded.force, nullptr};
@@ -171,6 +187,7 @@ int run(const Options& opt) {
     while (true) {
         const bool input = window->waitEvents(framesToDraw > 0 || opt.screenshot ? 0 : (flow::needsTicks(state) ? 250 : 1000));
         if (input) framesToDraw = std::max(framesToDraw, 3);  // a click needs hover, press and release frames
+        if (platform::terminationRequested()) return config::kExitOk;
         if (window->quitRequested()) {
             // Outside officer mode the kiosk ignores close requests (hardening issue #8 adds officer exit).
             window->clearQuitRequest();
@@ -204,9 +221,17 @@ int run(const Options& opt) {
             return config::kExitOk;
         }
         window->present();
-        if (opt.printTiming && !reportedFirstFrame) {
-            std::fprintf(stderr, "first-frame-ms %.1f\n", msSinceProcessStart());
+        if (!reportedFirstFrame) {
+            if (opt.printTiming) std::fprintf(stderr, "first-frame-ms %.1f\n", msSinceProcessStart());
             reportedFirstFrame = true;
+            if (wo.fullscreen) {
+                try {
+                    window->enterFullScreen();
+                } catch (const platform::PlatformError& e) {
+                    // The window already covers the screen without decorations: carry on, but say so.
+                    std::cerr << "briefing-kiosk: " << e.what() << '\n';
+                }
+            }
         }
         if (event) {
             auto next = flow::reduce(std::move(state), *event);

@@ -41,27 +41,36 @@ void writeToVector(void* context, void* data, int size) {
 
 }  // namespace
 
-Window::Window(const WindowOptions& options) {
-    // Keep SDL from swallowing Alt+Tab into a minimise and from blanking the screen.
-    SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
-    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
-    // With no display SDL quietly falls back to its "offscreen" driver and the kiosk would run unseen;
-    // an explicit SDL_VIDEODRIVER (e.g. kmsdrm on a console) is respected.
+Display::Display() {
     const bool driverChosen = std::getenv("SDL_VIDEODRIVER") != nullptr;
     if (!driverChosen && !std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY"))
         throw NoDisplayError("no display: neither DISPLAY nor WAYLAND_DISPLAY is set");
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    // Keep SDL from swallowing Alt+Tab into a minimise and from blanking the screen.
+    SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         const std::string why = SDL_GetError();
-        throw NoDisplayError("cannot open a display (" + why + "); is DISPLAY or WAYLAND_DISPLAY set?");
+        throw NoDisplayError("cannot open a display (" + why + ")");
     }
-    m_sdlInit = true;
     const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
     if (!driverChosen && (driver == "offscreen" || driver == "dummy")) {
-        cleanup();
+        SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_TIMER);
         throw NoDisplayError("no display: SDL found only its '" + driver + "' video driver");
     }
     SDL_DisableScreenSaver();
+}
 
+Display::~Display() { SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_TIMER); }
+
+Size Display::plannedWindowSize(const WindowOptions& options) const {
+    // Full screen takes the desktop's size straight away: without a window manager the switch to full
+    // screen arrives a few frames late, and the first frames (and font sizes) would be wrong.
+    SDL_DisplayMode mode;
+    if (options.fullscreen && SDL_GetDesktopDisplayMode(0, &mode) == 0) return {mode.w, mode.h};
+    return {options.width, options.height};
+}
+
+Window::Window(const Display& display, const WindowOptions& options) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -71,20 +80,20 @@ Window::Window(const WindowOptions& options) {
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
 
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
-    int width = options.width;
-    int height = options.height;
+    int x = SDL_WINDOWPOS_CENTERED;
+    int y = SDL_WINDOWPOS_CENTERED;
     if (options.fullscreen) {
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-        // Create the window at the desktop's size straight away: without a window manager the switch to
-        // full screen arrives a few frames late, and the first frames (and font sizes) would be wrong.
-        SDL_DisplayMode mode;
-        if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
-            width = mode.w;
-            height = mode.h;
+        // A borderless window covering the desktop now; the full-screen state follows after the first
+        // frame (enterFullScreen), because SDL waits ~130 ms for a window manager's answer to that request.
+        flags |= SDL_WINDOW_BORDERLESS;
+        SDL_Rect bounds{};
+        if (SDL_GetDisplayBounds(0, &bounds) == 0) {
+            x = bounds.x;
+            y = bounds.y;
         }
     }
-    m_window = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width,
-                                height, flags);
+    const Size size = display.plannedWindowSize(options);
+    m_window = SDL_CreateWindow(options.title.c_str(), x, y, size.width, size.height, flags);
     if (!m_window) {
         const std::string why = SDL_GetError();
         cleanup();
@@ -117,8 +126,6 @@ void Window::cleanup() noexcept {
     m_glContext = nullptr;
     if (m_window) SDL_DestroyWindow(m_window);
     m_window = nullptr;
-    if (m_sdlInit) SDL_Quit();
-    m_sdlInit = false;
 }
 
 int Window::width() const {
@@ -161,6 +168,12 @@ void Window::render() {
 }
 
 void Window::present() { SDL_GL_SwapWindow(m_window); }
+
+void Window::enterFullScreen() {
+    if ((SDL_GetWindowFlags(m_window) & SDL_WINDOW_FULLSCREEN_DESKTOP) == SDL_WINDOW_FULLSCREEN_DESKTOP) return;
+    if (SDL_SetWindowFullscreen(m_window, SDL_WINDOW_FULLSCREEN_DESKTOP) != 0)
+        throw PlatformError(std::string("cannot switch to full screen: ") + SDL_GetError());
+}
 
 void Window::reloadFontTexture() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();

@@ -30,9 +30,29 @@ struct WindowOptions {
     std::string title = "Briefing Kiosk";
 };
 
+struct Size {
+    int width = 0;
+    int height = 0;
+};
+
+// SDL's video subsystem, open for as long as this object lives. Refuses SDL's silent "offscreen"
+// fallback when there is no display (an explicit SDL_VIDEODRIVER, e.g. kmsdrm, is respected).
+class Display {
+public:
+    Display();  // throws NoDisplayError
+    ~Display();
+    Display(const Display&) = delete;
+    Display& operator=(const Display&) = delete;
+
+    // The size the window will have with `options`, known before it exists, so fonts can be prepared
+    // while the window and OpenGL context are being created.
+    Size plannedWindowSize(const WindowOptions& options) const;
+};
+
 class Window {
 public:
-    explicit Window(const WindowOptions& options);  // throws NoDisplayError, PlatformError
+    // `display` must outlive the window.
+    Window(const Display& display, const WindowOptions& options);  // throws PlatformError
     ~Window();
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;
@@ -50,6 +70,10 @@ public:
     void render();      // ImGui::Render + draw into the back buffer (not yet shown)
     void present();     // swap buffers
 
+    // Switches a window opened with `fullscreen` to SDL_WINDOW_FULLSCREEN_DESKTOP. Call after the first
+    // frame is on screen (the window already covers the desktop, borderless). Throws PlatformError.
+    void enterFullScreen();
+
     // Reads the back buffer (call after render(), before present()) and writes it as PNG, atomically.
     // Throws PlatformError naming the file on failure.
     void saveBackBufferPng(const std::filesystem::path& file) const;
@@ -63,7 +87,6 @@ private:
     SDL_Window* m_window = nullptr;
     void* m_glContext = nullptr;
     bool m_quitRequested = false;
-    bool m_sdlInit = false;
     bool m_imguiSdl = false;
     bool m_imguiGl = false;
 };
