@@ -151,3 +151,24 @@ TEST_CASE("backups rotate, keeping the newest N", "[records]") {
     CHECK(made[4].filename().string().rfind("attendance-", 0) == 0);
     CHECK_FALSE(fs::exists(made[4].string() + "-wal"));
 }
+
+TEST_CASE("a restore after the store was damaged still re-applies erasures, from the backups' ledgers", "[records]") {
+    TempDir tmp;
+    const fs::path outside = tmp.path() / "offsite.db";
+    std::string id;
+    {
+        auto store = std::move(Store::open(tmp.data()).store);
+        const std::string s = store->openSession({}, "PC Jones");
+        id = checkInMarker(*store, s);
+        fs::copy_file(store->backup(), outside);
+        store->backup();
+        store->eraseCandidate(id, "PC Jones", 90);
+    }
+    records_test::writeBytes(tmp.data() / "attendance.db", std::string(8192, 'x'));
+    auto result = Store::open(tmp.data());
+    REQUIRE(result.movedAside);
+    const RestoreReport report = result.store->restore(outside, "PC Jones");
+    CHECK(report.erasuresReapplied == 1);
+    CHECK_THROWS_AS(result.store->subjectAccess(id), NotFoundError);
+    CHECK(records_test::readBytes(tmp.data() / "attendance.db").find(kMarker) == std::string::npos);
+}

@@ -15,17 +15,22 @@ using kiosk::config::kExitEnvironment;
 using kiosk::config::kExitInvalidInput;
 using kiosk::config::kExitOk;
 
-std::unique_ptr<Store> openRecords(Context& ctx, bool create) {
+std::unique_ptr<Store> openRecords(Context& ctx, bool create, DamagePolicy onDamage) {
     OpenOptions options;
     options.createIfMissing = create;
-    options.onDamage = DamagePolicy::Fail;
+    options.onDamage = onDamage;
     options.kioskId = "cli";
     try {
         options.forceId = content::loadForceProfile(ctx.settings().forceProfile).id;
     } catch (const std::exception&) {
         // Sessions opened without a readable force profile record no force; purge/erase still insist on it.
     }
-    return std::move(Store::open(ctx.settings().dataDir, options).store);
+    auto result = Store::open(ctx.settings().dataDir, options);
+    if (result.movedAside) {
+        std::cerr << "briefing: the damaged store (" << result.problem << ") was moved aside to "
+                  << result.movedAside->string() << "; a fresh one was created\n";
+    }
+    return std::move(result.store);
 }
 
 int runRecords(const std::function<int()>& fn) {

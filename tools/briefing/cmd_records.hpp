@@ -13,9 +13,11 @@
 
 namespace briefing {
 
-// Opens the store in the configured data folder. `briefing` never moves a damaged store aside (the kiosk
-// does, at start-up): a damaged store is an error. create=false: a missing store is an error.
-std::unique_ptr<kiosk::records::Store> openRecords(Context& ctx, bool create);
+// Opens the store in the configured data folder. By default `briefing` never moves a damaged store aside
+// (the kiosk does, at start-up): a damaged store is an error; `restore` passes MoveAside (and says so on
+// stderr). create=false: a missing store is an error.
+std::unique_ptr<kiosk::records::Store> openRecords(
+    Context& ctx, bool create, kiosk::records::DamagePolicy onDamage = kiosk::records::DamagePolicy::Fail);
 
 // Runs a store command, mapping failures to exit codes: StoreError (missing, locked, damaged, too new,
 // disk full) -> 3, InputError/NotFoundError -> 1, a bad force profile -> 1. Messages go to stderr.

@@ -106,7 +106,8 @@ void addRecordsDataCommands(CLI::App& app, Context& ctx) {
                                    "Replace the store's content with a backup, re-applying every later erasure and purge",
                                    [&ctx, ap] {
                                        return runRecords([&] {
-                                           const auto r = openRecords(ctx, true)->restore(ap->file, cliActor());
+                                           auto store = openRecords(ctx, true, DamagePolicy::MoveAside);
+                                           const auto r = store->restore(ap->file, cliActor());
                                            std::cout << "restored " << ap->file << "; " << r.erasuresReapplied
                                                      << " erasures re-applied; the previous store was saved as "
                                                      << r.safetyBackup << '\n';

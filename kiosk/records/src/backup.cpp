@@ -99,7 +99,17 @@ RestoreReport Store::restore(const fs::path& file, const std::string& actor) {
     }
 
     auto& db = m_impl->db;
-    const auto ledger = guarded("restore failed", [&] { return readLedger(db); });
+    // The ledger to re-apply: the store's own plus every backup's (scrubbed backups carry the entries), so
+    // erasures survive even when the current store was damaged and replaced by a fresh one.
+    std::vector<LedgerEntry> ledger = guarded("restore failed", [&] { return readLedger(db); });
+    for (const auto& b : backupFiles(backupDir())) {
+        try {
+            SQLite::Database other(b, SQLite::OPEN_READONLY);
+            for (auto& e : readLedger(other)) ledger.push_back(std::move(e));
+        } catch (const SQLite::Exception&) {
+            // An unreadable backup holds no ledger we could use; it is not restored from either.
+        }
+    }
     const auto currentAudit = auditRows();
     // The store as it is now stays available as an ordinary backup, never rotated away by this restore.
     report.safetyBackup = takeBackup(*m_impl, backupDir()).string();
@@ -116,7 +126,7 @@ RestoreReport Store::restore(const fs::path& file, const std::string& actor) {
         std::set<std::string> have;
         for (const auto& e : readLedger(db)) have.insert(e.id);
         for (const auto& e : ledger) {
-            if (have.count(e.id)) continue;
+            if (!have.insert(e.id).second) continue;
             applyLedgerEntry(db, e);
             insertLedgerEntry(db, e);
             ++report.erasuresReapplied;
