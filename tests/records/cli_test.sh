@@ -47,6 +47,9 @@ expect 0 "audit verify" -- "$B" "${D[@]}" audit verify
 sqlite3 "$tmp/data/attendance.db" "DELETE FROM audit_log WHERE seq = 2"
 expect 1 "audit verify after a row was deleted" -- "$B" "${D[@]}" audit verify
 check "audit verify names the first bad row" 'grep -q "audit row 3" "$tmp/err"'
+expect 3 "a file-size limit (disk full) is an environment error" -- bash -c 'ulimit -f 8; exec "$0" "$@"' "$B" "${D[@]}" checkin --session "$S" --name "Big" --constituency "C"
+check "it says the check-in was not saved" 'grep -q "not saved" "$tmp/err"'
+expect 0 "writes work again once the limit is gone" -- "$B" "${D[@]}" checkin --session "$S" --name "Big" --constituency "C"
 sqlite3 "$tmp/data/attendance.db" "PRAGMA user_version = 99"
 expect 3 "a newer store" -- "$B" "${D[@]}" session list
 head -c 4096 /dev/urandom > "$tmp/data/attendance.db"

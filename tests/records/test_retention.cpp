@@ -138,6 +138,7 @@ TEST_CASE("backups rotate, keeping the newest N", "[records]") {
     TempDir tmp;
     auto store = std::move(Store::open(tmp.data()).store);
     store->checkIn({"", "Rotating Person", "Somewhere", {}, {}, "en-GB", {}, ""});
+    CHECK(store->backupDue(std::chrono::minutes(60)));
     std::vector<fs::path> made;
     for (int i = 0; i < 5; ++i) {
         made.push_back(store->backup(3));
@@ -150,6 +151,8 @@ TEST_CASE("backups rotate, keeping the newest N", "[records]") {
     CHECK(fs::exists(made[4]));
     CHECK(made[4].filename().string().rfind("attendance-", 0) == 0);
     CHECK_FALSE(fs::exists(made[4].string() + "-wal"));
+    CHECK_FALSE(store->backupDue(std::chrono::minutes(60)));
+    CHECK(store->backupDue(std::chrono::minutes(0)));
 }
 
 TEST_CASE("a restore after the store was damaged still re-applies erasures, from the backups' ledgers", "[records]") {

@@ -5,6 +5,7 @@
 #include "content/diagnostic.hpp"
 #include "kiosk/records/clock.hpp"
 
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 
@@ -16,6 +17,9 @@ using kiosk::config::kExitInvalidInput;
 using kiosk::config::kExitOk;
 
 std::unique_ptr<Store> openRecords(Context& ctx, bool create, DamagePolicy onDamage) {
+    // Under a file-size limit the kernel would kill us with SIGXFSZ; ignored, the write fails with EFBIG
+    // and the store reports "not saved" (exit 3) instead.
+    std::signal(SIGXFSZ, SIG_IGN);
     OpenOptions options;
     options.createIfMissing = create;
     options.onDamage = onDamage;

@@ -162,8 +162,8 @@ PurgeReport Store::purge(int olderThanDays, const std::string& actor) {
                     "purged " + std::to_string(report.candidates) + " candidates and " +
                         std::to_string(report.sessions) + " sessions older than " + report.cutoff);
         tx.commit();
-        compactAfterErasure(db);
     });
+    guarded("the purge is saved, but the store could not be compacted", [&] { compactAfterErasure(m_impl->db); });
     report.backupsDeleted = guarded("backups not cleaned", [&] { return tidyBackups(*m_impl, backupDir(), cutoff); });
     return report;
 }
@@ -180,8 +180,8 @@ void Store::eraseCandidate(const std::string& candidateId, const std::string& ac
         // Says that an erasure happened, never whose data it was.
         appendAudit(db, now, actor, "erase", "erased one candidate's personal data (ledger entry " + entry.id + ")");
         tx.commit();
-        compactAfterErasure(db);
     });
+    guarded("the erasure is saved, but the store could not be compacted", [&] { compactAfterErasure(m_impl->db); });
     const TimePoint cutoff = m_impl->now() - std::chrono::hours(24) * std::max(retentionDays, 0);
     guarded("backups not cleaned", [&] { tidyBackups(*m_impl, backupDir(), cutoff); });
 }

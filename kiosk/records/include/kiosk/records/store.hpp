@@ -118,6 +118,9 @@ public:
     // re-applies every erasure/purge in the current ledger, carries newer audit rows over. InputError when
     // `file` is not a readable attendance store or is newer than this program.
     std::filesystem::path backup(int keep = 24);
+    // True when the newest backup is older than `interval` (or there is none): the kiosk calls this on
+    // its tick and backup() when due.
+    bool backupDue(std::chrono::minutes interval) const;
     RestoreReport restore(const std::filesystem::path& file, const std::string& actor);
 
     SubjectRecord subjectAccess(const std::string& candidateId) const;  // NotFoundError
