@@ -137,7 +137,10 @@ TEST_CASE("restoring an older backup re-applies every erasure made since", "[rec
 TEST_CASE("backups rotate, keeping the newest N", "[records]") {
     TempDir tmp;
     auto store = std::move(Store::open(tmp.data()).store);
-    store->checkIn({"", "Rotating Person", "Somewhere", {}, {}, "en-GB", {}, ""});
+    CheckInInput in;
+    in.name = "Rotating Person";
+    in.constituency = "Somewhere";
+    store->checkIn(in);
     CHECK(store->backupDue(std::chrono::minutes(60)));
     std::vector<fs::path> made;
     for (int i = 0; i < 5; ++i) {

@@ -111,6 +111,13 @@ TEST_CASE("a repeated idempotency token returns the first check-in and creates n
     CHECK(again.candidateId == first.candidateId);
     CHECK(store->roster(session).size() == 1);
     CHECK(store->roster(session).at(0).name == "Bea Example");
+    CHECK(store->auditRows().back().action == "session-open");  // a kiosk check-in is not an officer action
+    in.token = uuidV4();
+    in.officer = "PC Jones";
+    store->checkIn(in);
+    CHECK(store->auditRows().back().action == "checkin-manual");
+    store->checkIn(in);  // the repeat creates nothing and audits nothing
+    CHECK(store->auditRows().size() == 2);
     in.token = "not-a-uuid";
     CHECK_THROWS_AS(store->checkIn(in), InputError);
 }

@@ -137,6 +137,7 @@ void addCheckInCommand(CLI::App& app, Context& ctx, std::shared_ptr<CheckInArgs>
                                        in.phone = a.phone;
                                        in.language = a.lang;
                                        in.token = a.token;
+                                       in.officer = cliActor();
                                        std::cout << openRecords(ctx, true)->checkIn(in).candidateId << '\n';
                                        return kExitOk;
                                    });

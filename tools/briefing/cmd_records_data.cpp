@@ -82,7 +82,7 @@ void addRecordsDataCommands(CLI::App& app, Context& ctx) {
         });
     });
     purge->add_option("--older-than", a.olderThan, "Days to keep (default: the force profile's retention)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(CLI::Range(0, 36500));
 
     CLI::App* erase = addCommand(app, ctx, "erase", "Erase everything held about one candidate", [&ctx, ap] {
         return runRecords([&] {
@@ -96,11 +96,11 @@ void addRecordsDataCommands(CLI::App& app, Context& ctx) {
 
     CLI::App* backup = addCommand(app, ctx, "backup", "Back the store up to backups/attendance-<UTC>.db", [&ctx, ap] {
         return runRecords([&] {
-            std::cout << openRecords(ctx, false)->backup(ap->keep).string() << '\n';
+            std::cout << openRecords(ctx, false)->backup(ap->keep, cliActor()).string() << '\n';
             return kExitOk;
         });
     });
-    backup->add_option("--keep", a.keep, "How many backups to keep (default 24)")->check(CLI::PositiveNumber);
+    backup->add_option("--keep", a.keep, "How many backups to keep (default 24)")->check(CLI::Range(1, 10000));
 
     CLI::App* restore = addCommand(app, ctx, "restore",
                                    "Replace the store's content with a backup, re-applying every later erasure and purge",

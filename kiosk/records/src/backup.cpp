@@ -75,7 +75,7 @@ bool Store::backupDue(std::chrono::minutes interval) const {
     return m_impl->now() - newest >= interval;
 }
 
-fs::path Store::backup(int keep) {
+fs::path Store::backup(int keep, const std::string& actor) {
     if (keep < 1) throw InputError("keep: at least one backup must be kept");
     const fs::path made = takeBackup(*m_impl, backupDir());
     auto all = backupFiles(backupDir());
@@ -83,7 +83,7 @@ fs::path Store::backup(int keep) {
     for (std::size_t i = 0; i + static_cast<std::size_t>(keep) < all.size(); ++i) fs::remove(all[i], ec);
     guarded("backup recorded but not audited", [&] {
         SQLite::Transaction tx(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
-        appendAudit(m_impl->db, m_impl->nowIso(), "kiosk", "backup", made.filename().string());
+        appendAudit(m_impl->db, m_impl->nowIso(), actor, "backup", made.filename().string());
         tx.commit();
     });
     return made;

@@ -220,6 +220,9 @@ CheckInResult Store::checkIn(const CheckInInput& input) {
         chk.bind(5, now);
         chk.bind(6, token);
         chk.exec();
+        if (!input.officer.empty()) {
+            appendAudit(db, now, input.officer, "checkin-manual", "candidate " + candidateId + " into session " + sessionId);
+        }
         tx.commit();
         return CheckInResult{candidateId, sessionId, true};
     });

@@ -117,7 +117,7 @@ public:
     // keeping the newest `keep`. restore replaces the store's content with `file` (after a safety backup),
     // re-applies every erasure/purge in the current ledger, carries newer audit rows over. InputError when
     // `file` is not a readable attendance store or is newer than this program.
-    std::filesystem::path backup(int keep = 24);
+    std::filesystem::path backup(int keep = 24, const std::string& actor = "kiosk");
     // True when the newest backup is older than `interval` (or there is none): the kiosk calls this on
     // its tick and backup() when due.
     bool backupDue(std::chrono::minutes interval) const;

@@ -41,6 +41,7 @@ struct CheckInInput {
     std::string language = "en-GB";  // "en-GB" | "cy"
     std::optional<Consent> consent;
     std::string token;  // idempotency token (UUID); empty: a fresh one
+    std::string officer;  // set for a manual check-in by an officer: audited ("checkin-manual") in the same commit
 };
 
 struct CheckInResult {
