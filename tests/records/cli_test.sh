@@ -42,6 +42,17 @@ check "subject export names the person" 'grep -q "Quentin Markerton-Zed" "$tmp/s
 expect 0 "backup" -- "$B" "${D[@]}" backup
 expect 0 "erase" -- "$B" "${D[@]}" erase --candidate "$M"
 check "no byte of the erased name remains in the data folder" '! grep -rq "Markerton" "$tmp/data"'
+BK=$(ls "$tmp/data/backups"/attendance-*.db | head -1)
+expect 0 "restore the backup taken before the erasure" -- "$B" "${D[@]}" restore "$BK"
+check "the restored store still has no byte of the erased name" '! grep -rq "Markerton" "$tmp/data"'
+expect 0 "roster after restore" -- "$B" "${D[@]}" roster --session "$S"
+check "the erased person did not come back, the other did" '! grep -q "$M" "$tmp/out" && grep -q "$C1" "$tmp/out"'
+expect 1 "restore from a file that is not a store" -- "$B" "${D[@]}" restore "$tmp/roster.csv"
+expect 0 "a walk-in style second session" -- "$B" "${D[@]}" session open --venue "Annex"
+S2=$(cat "$tmp/out")
+expect 0 "check in to the second session" -- "$B" "${D[@]}" checkin --session "$S2" --name "Late Comer" --constituency "Z"
+expect 0 "merge it into the first" -- "$B" "${D[@]}" session merge "$S2" "$S"
+expect 1 "the merged session is gone" -- "$B" "${D[@]}" roster --session "$S2"
 expect 1 "erase an unknown candidate" -- "$B" "${D[@]}" erase --candidate "$M"
 expect 0 "audit verify" -- "$B" "${D[@]}" audit verify
 sqlite3 "$tmp/data/attendance.db" "DELETE FROM audit_log WHERE seq = 2"
