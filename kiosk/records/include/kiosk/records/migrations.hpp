@@ -1,0 +1,14 @@
+// Numbered schema migrations tracked by PRAGMA user_version. Layer: kiosk/records.
+#pragma once
+
+#include <filesystem>
+
+namespace kiosk::records {
+
+inline constexpr int kSchemaVersion = 2;
+
+// Migrates the SQLite file `file` up to `targetVersion` (tests use this to build older stores).
+// Throws StoreError(TooNew) when the file is already newer than kSchemaVersion.
+void migrateFile(const std::filesystem::path& file, int targetVersion);
+
+}  // namespace kiosk::records

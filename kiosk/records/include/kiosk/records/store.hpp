@@ -1,0 +1,138 @@
+// The attendance store: one SQLite file (attendance.db, WAL, synchronous=FULL) in the data folder.
+// Layer: kiosk/records (SQLite through SQLiteCpp; no ImGui, SDL or libharu; SQLite stays out of this header).
+#pragma once
+
+#include "kiosk/records/errors.hpp"
+#include "kiosk/records/types.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace kiosk::records {
+
+inline constexpr const char* kStoreFileName = "attendance.db";
+inline constexpr std::size_t kMaxFieldCodePoints = 200;
+
+enum class Synchronous { Full, Normal };
+enum class DamagePolicy {
+    MoveAside,  // kiosk start-up: rename a damaged store attendance.db.damaged-<UTC>, start a fresh one
+    Fail,       // `briefing`: throw StoreError(Damaged) and touch nothing
+};
+
+struct OpenOptions {
+    bool createIfMissing = true;  // false: StoreError(Missing) when there is no attendance.db
+    DamagePolicy onDamage = DamagePolicy::MoveAside;
+    Synchronous synchronous = Synchronous::Full;
+    int busyTimeoutMs = 5000;
+    std::string kioskId = "cli";  // recorded on each check-in
+    std::string forceId;          // recorded on new sessions
+    std::function<std::chrono::system_clock::time_point()> clock;  // tests; empty: system clock
+};
+
+class Store;
+
+struct OpenResult {
+    std::unique_ptr<Store> store;
+    // Set when a damaged store was moved aside and a fresh one created: the kiosk shows an officer notice.
+    std::optional<std::filesystem::path> movedAside;
+    std::string problem;  // why it was moved aside
+};
+
+// Not thread-safe: one Store per thread. Every write is one IMMEDIATE transaction committed before the
+// call returns (rolled back on any exception). Throws StoreError (NotSavedError for disk full), InputError
+// or NotFoundError as documented; never leaves a half-done write.
+class Store {
+public:
+    // Prepares the data folder (0700), opens or creates attendance.db (0600), runs quick_check and the
+    // migrations. Throws StoreError: Locked, TooNew, Damaged (with DamagePolicy::Fail), Missing, Other.
+    static OpenResult open(const std::filesystem::path& dataDir, const OpenOptions& options = {});
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    const std::filesystem::path& dataDir() const;
+    std::filesystem::path file() const;
+    std::filesystem::path backupDir() const;
+    int schemaVersion() const;
+
+    // Sessions. openSession returns the new UUID; date must be YYYY-MM-DD when given.
+    std::string openSession(const SessionInput& input, const std::string& actor);
+    void closeSession(const std::string& sessionId, const std::string& actor);  // NotFoundError
+    std::vector<Session> listSessions() const;
+    Session session(const std::string& sessionId) const;  // NotFoundError
+    // Moves every check-in of `fromId` into `intoId` and deletes `fromId`; audited. Returns check-ins moved.
+    int mergeSession(const std::string& fromId, const std::string& intoId, const std::string& actor);
+
+    // Check-in (candidate + check-in row) committed before return. A repeated token returns the first
+    // result with created=false. InputError for invalid UTF-8, empty or over-long fields, bad language or
+    // token; NotFoundError for an unknown or closed session.
+    CheckInResult checkIn(const CheckInInput& input);
+    std::vector<RosterEntry> roster(const std::string& sessionId) const;  // NotFoundError
+
+    // Progress the candidate confirmed on screen; committed before return. NotFoundError: unknown candidate.
+    void recordModuleCompleted(const std::string& candidateId, const std::string& moduleId,
+                               const std::vector<Answer>& answers);
+    // keep=false ("print only, don't keep my plan"): the plan is deleted when its pack's job is marked done.
+    void saveSafetyPlan(const std::string& candidateId, const std::vector<Answer>& answers, bool keep);
+    std::optional<SafetyPlan> safetyPlan(const std::string& candidateId) const;
+
+    // Print queue, at-most-once: claimNextPrint atomically moves the oldest queued job to "sent" (attempts+1)
+    // and returns it; a job left "sent" by a crash stays so (never reprinted automatically) until retried.
+    std::string enqueuePrint(const std::string& candidateId, const std::string& destination);
+    std::optional<PrintJob> claimNextPrint();
+    void markPrintSent(const std::string& jobId, const std::string& reference);
+    void markPrintDone(const std::string& jobId);  // also deletes a keep=false safety plan
+    void markPrintFailed(const std::string& jobId, const std::string& error);
+    void retryPrint(const std::string& jobId);   // sent|failed|cancelled -> queued
+    void cancelPrint(const std::string& jobId);  // queued|sent|failed -> cancelled
+    std::vector<PrintJob> listPrintJobs() const;
+    PrintJob printJob(const std::string& jobId) const;  // NotFoundError
+
+    // Officer audit log (table audit_log): one row per action, hash-chained (SHA-256) over the previous row.
+    // Actions: "unlock", "view-roster", "export", "print", "purge", "erase", "settings-change", "failed-pin",
+    // "session-open", "session-close", "session-merge", "backup", "restore", "checkin-manual".
+    void audit(const std::string& action, const std::string& actor, const std::string& detail);
+    AuditVerdict verifyAudit() const;
+    std::vector<AuditRow> auditRows() const;
+
+    // Officer settings that override the force profile's defaults; setSetting writes an audit row.
+    std::optional<std::string> setting(const std::string& key) const;
+    void setSetting(const std::string& key, const std::string& value, const std::string& actor);
+
+    // Retention. purge deletes every candidate whose latest check-in (or creation) is older than
+    // `olderThanDays`, sessions left empty and older, and backups older than the cutoff; erase deletes
+    // one person. Both: secure_delete, WAL checkpoint(TRUNCATE), VACUUM, scrub remaining backups,
+    // record the act in the `erasures` ledger and the audit log (without the erased data).
+    PurgeReport purge(int olderThanDays, const std::string& actor);
+    void eraseCandidate(const std::string& candidateId, const std::string& actor, int retentionDays);
+
+    // Backups: backups/attendance-<UTC>.db through the SQLite backup API (temp file + rename, 0600),
+    // keeping the newest `keep`. restore replaces the store's content with `file` (after a safety backup),
+    // re-applies every erasure/purge in the current ledger, carries newer audit rows over. InputError when
+    // `file` is not a readable attendance store or is newer than this program.
+    std::filesystem::path backup(int keep = 24, const std::string& actor = "kiosk");
+    // True when the newest backup is older than `interval` (or there is none): the kiosk calls this on
+    // its tick and backup() when due.
+    bool backupDue(std::chrono::minutes interval) const;
+    RestoreReport restore(const std::filesystem::path& file, const std::string& actor);
+
+    SubjectRecord subjectAccess(const std::string& candidateId) const;  // NotFoundError
+
+    // For tests and tools that need raw SQLite (e.g. PRAGMA max_page_count). Owned by the store.
+    sqlite3* nativeHandle() const;
+
+    struct Impl;
+
+private:
+    explicit Store(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace kiosk::records
