@@ -38,5 +38,6 @@ inline constexpr const char* kExitCodesHelp =
     "or not writable, disk full, printer unreachable); 4 partial success in a batch.";
 
 void addConfigCommands(CLI::App& app, Context& ctx);
+void addContentCommands(CLI::App& app, Context& ctx);
 
 }  // namespace briefing

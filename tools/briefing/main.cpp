@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
     app.add_option("--force-profile", ctx.overrides.forceProfile, "Force profile (TOML)");
 
     briefing::addConfigCommands(app, ctx);
+    briefing::addContentCommands(app, ctx);
 
     try {
         app.parse(argc, argv);
