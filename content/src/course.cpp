@@ -191,8 +191,11 @@ std::vector<Entry> readManifest(const fs::path& dir, const Date& today, Loaded& 
                                                              "jurisdiction", "languages", "modules"};
     for (const auto& [key, value] : root)
         if (!kKeys.contains(key.str()))
-            r.error(value, "unknown key '" + std::string(key.str()) +
-                               "' (course.toml takes id, version, law_as_at, review_by, jurisdiction, languages, modules)");
+            out.diagnostics.push_back({m.file.string(), static_cast<int>(key.source().begin.line),
+                                       static_cast<int>(key.source().begin.column),
+                                       "unknown key '" + std::string(key.str()) +
+                                           "' (course.toml takes id, version, law_as_at, review_by, jurisdiction, "
+                                           "languages, modules)"});
 
     m.id = r.string("id");
     m.version = r.string("version");
@@ -269,7 +272,7 @@ void loadModules(const fs::path& dir, const std::vector<Entry>& entries, Loaded&
     const Manifest& m = out.course.manifest;
     const std::string manifestFile = m.file.string();
     for (const auto& e : entries) {
-        std::map<std::string, Module> byLang;
+        std::map<std::string, std::pair<Module, bool>> byLang;  // module, parsed cleanly
         for (const auto& lang : m.languages) {
             const fs::path file = moduleFile(dir, e.id, lang);
             std::error_code ec;
@@ -291,15 +294,17 @@ void loadModules(const fs::path& dir, const std::vector<Entry>& entries, Loaded&
                                            "front matter id '" + parse.module.id + "' does not match the file name ('" +
                                                e.id + "')"});
             parse.module.id = e.id;
-            if (parse.ok()) byLang.emplace(lang, std::move(parse.module));
+            // Files with errors are still compared (every problem in one run) but not kept in the course.
+            if (!parse.module.blocks.empty()) byLang.emplace(lang, std::pair{std::move(parse.module), parse.ok()});
         }
-        // Structure is compared only between files that parsed cleanly, against the first language.
         if (!m.languages.empty()) {
             auto ref = byLang.find(m.languages.front());
             for (const auto& [lang, mod] : byLang)
-                if (ref != byLang.end() && lang != ref->first) detail::compareStructure(ref->second, mod, out.diagnostics);
+                if (ref != byLang.end() && lang != ref->first)
+                    detail::compareStructure(ref->second.first, mod.first, out.diagnostics);
         }
-        for (auto& [lang, mod] : byLang) out.course.modules[lang].push_back(std::move(mod));
+        for (auto& [lang, mod] : byLang)
+            if (mod.second) out.course.modules[lang].push_back(std::move(mod.first));
     }
 }
 
@@ -361,7 +366,7 @@ std::vector<Diagnostic> validateCourse(const fs::path& dir, const fs::path& forc
     if (forceProfile.empty()) return out;
     std::error_code ec;
     if (!fs::is_regular_file(forceProfile, ec)) {
-        out.push_back({forceProfile.string(), 0, 0, "force profile not found"});
+        out.push_back({forceProfile.string(), 0, 0, "force profile not found (set force_profile in kiosk.toml or pass --force-profile)"});
         return out;
     }
     try {

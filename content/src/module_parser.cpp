@@ -168,6 +168,8 @@ void readFrontMatter(std::string_view text, int firstLine, ModuleParse& parse, R
     for (const auto& [key, value] : fm) {
         const auto [line, col] = at(value);
         const std::string k(key.str());
+        const int keyLine = static_cast<int>(key.source().begin.line) + firstLine - 1;
+        const int keyCol = static_cast<int>(key.source().begin.column);
         if (k == "id" || k == "title" || k == "summary") {
             const auto* s = value.as_string();
             if (!s || s->get().empty()) {
@@ -191,7 +193,7 @@ void readFrontMatter(std::string_view text, int firstLine, ModuleParse& parse, R
             if (!v || v->get() < 1 || v->get() > 120) rep.error(line, col, "front matter: 'minutes' must be a whole number from 1 to 120");
             else m.minutes = static_cast<int>(v->get());
         } else {
-            rep.error(line, col, "front matter: unknown key '" + k + "' (use id, title, summary, minutes)");
+            rep.error(keyLine, keyCol, "front matter: unknown key '" + k + "' (use id, title, summary, minutes)");
         }
     }
     if (!seenId) rep.error(firstLine - 1, 1, "front matter: missing required key 'id'");
