@@ -145,4 +145,10 @@ Module resolvePlaceholders(const Module& module, const ForceProfile& force, cons
     return resolvePlaceholders(module, force, course.manifest);
 }
 
+std::vector<Module> resolvedModules(const Course& course, std::string_view lang, const ForceProfile& force) {
+    std::vector<Module> out;
+    for (const auto& m : course.modulesIn(lang)) out.push_back(resolvePlaceholders(m, force, course.manifest));
+    return out;
+}
+
 }  // namespace content

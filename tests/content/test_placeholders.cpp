@@ -39,6 +39,11 @@ TEST_CASE("placeholders resolve from the force profile and manifest, per languag
     CHECK(std::get<content::Paragraph>(cy.blocks[1]).text[5].text == "Heddlu Demoshire");
     CHECK(content::plainText(std::get<content::Paragraph>(cy.blocks[7]).text).find("1 Tachwedd 2026") != std::string::npos);
 
+    const auto all = content::resolvedModules(course, "cy", force);
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].title == "Sut i roi gwybod");
+    CHECK_THROWS_AS(content::resolvedModules(course, "fr", force), std::out_of_range);
+
     for (const auto* m : {&en, &cy}) {
         for (const auto& b : m->blocks) {
             if (const auto* p = std::get_if<content::Paragraph>(&b)) CHECK_FALSE(anyBraces(p->text));

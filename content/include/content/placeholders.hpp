@@ -45,4 +45,8 @@ std::string resolvePlaceholders(std::string_view text, std::string_view lang, co
 Module resolvePlaceholders(const Module& module, const ForceProfile& force, const Manifest& manifest);
 Module resolvePlaceholders(const Module& module, const ForceProfile& force, const Course& course);
 
+// Every module of `course` in `lang`, in manifest order, resolved. Throws std::out_of_range for a language
+// the course does not have.
+std::vector<Module> resolvedModules(const Course& course, std::string_view lang, const ForceProfile& force);
+
 }  // namespace content
