@@ -147,6 +147,24 @@ void checkPlaceholders(std::string_view source, Reporter& rep) {
     }
 }
 
+// Guards cmark-gfm's table extension against lines with thousands of cells (slow, and never a real table).
+bool checkTableWidth(std::string_view body, int lineOffset, Reporter& rep) {
+    int line = lineOffset + 1;
+    int pipes = 0;
+    for (char c : body) {
+        if (c == '\n') {
+            ++line;
+            pipes = 0;
+        } else if (c == '|' && ++pipes == kMaxPipesPerLine + 1) {
+            rep.error(line, 1, "line has more than " + std::to_string(kMaxPipesPerLine) +
+                                   " '|' characters: a table may have at most " + std::to_string(kMaxPipesPerLine - 1) +
+                                   " columns; the rest of the file was not read");
+            return false;
+        }
+    }
+    return true;
+}
+
 void readFrontMatter(std::string_view text, int firstLine, ModuleParse& parse, Reporter& rep) {
     Module& m = parse.module;
     toml::table fm;
@@ -258,6 +276,7 @@ ModuleParse parseModule(std::string_view bytes, const std::string& file, const s
     readFrontMatter(std::string_view(source).substr(fmStart, fmEnd - fmStart), 2, result, rep);
 
     const std::size_t bodyStart = std::min(next, source.size());
+    if (!checkTableWidth(std::string_view(source).substr(bodyStart), line, rep)) return result;
     const detail::CmarkNode doc = detail::parseMarkdown(std::string_view(source).substr(bodyStart), true);
     result.module.blocks = detail::convertBody(doc.get(), rep, line);
     if (result.module.blocks.empty()) rep.error(line, 1, "module has no text after its front matter");

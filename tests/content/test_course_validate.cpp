@@ -201,7 +201,8 @@ TEST_CASE("a review_by date in the past is a loud warning, not an error", "[cont
 TEST_CASE("a front matter id that does not match the file name is an error at the id", "[content]") {
     TempCourse c;
     c.replace("modules/online.cy.md", "id = \"online\"", "id = \"ar-lein\"");
-    const auto* d = findDiag(validate(c), "modules/online.cy.md", "front matter id 'ar-lein' does not match the file name");
+    const auto ds = validate(c);
+    const auto* d = findDiag(ds, "modules/online.cy.md", "front matter id 'ar-lein' does not match the file name");
     REQUIRE(d);
     CHECK(d->line == 2);
     CHECK(d->col == 6);

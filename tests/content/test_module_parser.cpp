@@ -185,3 +185,13 @@ TEST_CASE("every file of the fuzz corpus parses without crashing", "[content]") 
     }
     CHECK(files >= 10);
 }
+
+TEST_CASE("a line with too many table cells is refused before cmark sees it", "[content]") {
+    std::string text = kFront + "## Table\n\n|";
+    for (int i = 0; i < 500; ++i) text += " a |";
+    const auto r = parse(text + "\n");
+    const auto* d = findDiag(r.diagnostics, "m.md", "'|' characters: a table may have at most 63 columns");
+    REQUIRE(d);
+    CHECK(d->line == 8);
+    CHECK(r.module.blocks.empty());
+}

@@ -16,6 +16,10 @@ namespace content {
 // Largest module file we agree to read; a module is a few KB, anything near this is a mistake.
 inline constexpr std::uintmax_t kMaxModuleBytes = 1024 * 1024;
 
+// Most `|` characters on one line: cmark-gfm's table extension slows down sharply with many columns, and no
+// table a candidate can read has more than a handful.
+inline constexpr int kMaxPipesPerLine = 64;
+
 // Deepest nesting of inline formatting (emphasis in a link in strong ...) our tree walk follows.
 inline constexpr int kMaxInlineDepth = 16;
 
