@@ -341,7 +341,8 @@ Loaded loadAll(const fs::path& dir, const Date& today) {
     const auto entries = readManifest(dir, today, out);
     loadCatalogs(dir, out);
     loadModules(dir, entries, out);
-    findStrayModules(dir, out);
+    // Without a usable manifest every module file would look unlisted: that would only bury the real error.
+    if (!out.course.manifest.languages.empty() && !out.course.manifest.modules.empty()) findStrayModules(dir, out);
     return out;
 }
 

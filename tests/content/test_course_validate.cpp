@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 using namespace bktest;
 using content::Severity;
 
@@ -224,4 +226,27 @@ TEST_CASE("every problem in the course is reported in one run", "[content]") {
     const auto* stray = findDiag(ds, "modules/extra.en-GB.md", "module file is not used");
     REQUIRE(stray);
     CHECK(stray->severity == Severity::Warning);
+}
+
+TEST_CASE("hostile course files: binary manifest, huge catalog, a folder where a module should be", "[content]") {
+    TempCourse binary;
+    binary.write("course.toml", std::string("id = \"x\"\n\0\x01\x02\xFF", 13));
+    const auto ds1 = validate(binary);
+    INFO(describe(ds1));
+    REQUIRE(ds1.size() == 1);  // nothing else can be checked without a manifest, and nothing else is claimed
+    CHECK(ds1[0].file == binary.path("course.toml").string());
+    CHECK(ds1[0].line == 2);
+
+    TempCourse c;
+    {
+        std::ofstream big(c.path("strings/cy.toml"), std::ios::binary);
+        const std::string chunk(1 << 20, '#');
+        for (int i = 0; i < 50; ++i) big << chunk;
+    }
+    fs::remove(c.path("modules/online.cy.md"));
+    fs::create_directories(c.path("modules/online.cy.md"));
+    const auto ds = validate(c);
+    INFO(describe(ds));
+    CHECK(findDiag(ds, "strings/cy.toml", "file is too large (52428800 bytes"));
+    CHECK(findDiag(ds, "modules/online.cy.md", "not a regular file"));
 }
