@@ -29,6 +29,40 @@ std::string_view typeName(cmark_node* n) {
 int lineOf(cmark_node* n, int lineOffset) { return cmark_node_get_start_line(n) + lineOffset; }
 
 void walkInlines(cmark_node* parent, Inlines& out, Reporter& rep, int lineOffset, bool emphasis, bool strong,
+                 const std::string& link, int depth, bool& tooDeep);
+
+// Converts one inline node (and what it contains) into spans.
+void convertNode(cmark_node* n, Inlines& out, Reporter& rep, int lineOffset, bool emphasis, bool strong,
+                 const std::string& link, int depth, bool& tooDeep) {
+    switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE: appendSpan(out, literalOf(n), emphasis, strong, link); break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK: appendSpan(out, " ", emphasis, strong, link); break;
+        case CMARK_NODE_EMPH: walkInlines(n, out, rep, lineOffset, true, strong, link, depth + 1, tooDeep); break;
+        case CMARK_NODE_STRONG: walkInlines(n, out, rep, lineOffset, emphasis, true, link, depth + 1, tooDeep); break;
+        case CMARK_NODE_LINK: {
+            const char* url = cmark_node_get_url(n);
+            const std::string target = url ? url : "";
+            if (target.empty()) rep.error(lineOf(n, lineOffset), cmark_node_get_start_column(n), "link has no address");
+            walkInlines(n, out, rep, lineOffset, emphasis, strong, target, depth + 1, tooDeep);
+            break;
+        }
+        case CMARK_NODE_IMAGE:
+            rep.error(lineOf(n, lineOffset), cmark_node_get_start_column(n), "images are not supported in modules");
+            break;
+        case CMARK_NODE_HTML_INLINE:
+            rep.error(lineOf(n, lineOffset), cmark_node_get_start_column(n),
+                      "raw HTML is not allowed in modules: '" + std::string(literalOf(n)) + "'");
+            break;
+        default:
+            rep.error(lineOf(n, lineOffset), cmark_node_get_start_column(n),
+                      "unsupported inline element '" + std::string(typeName(n)) + "'");
+            break;
+    }
+}
+
+void walkInlines(cmark_node* parent, Inlines& out, Reporter& rep, int lineOffset, bool emphasis, bool strong,
                  const std::string& link, int depth, bool& tooDeep) {
     if (depth > kMaxInlineDepth) {
         if (!tooDeep)
@@ -37,40 +71,8 @@ void walkInlines(cmark_node* parent, Inlines& out, Reporter& rep, int lineOffset
         tooDeep = true;
         return;
     }
-    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
-        switch (cmark_node_get_type(n)) {
-            case CMARK_NODE_TEXT:
-            case CMARK_NODE_CODE: appendSpan(out, literalOf(n), emphasis, strong, link); break;
-            case CMARK_NODE_SOFTBREAK:
-            case CMARK_NODE_LINEBREAK: appendSpan(out, " ", emphasis, strong, link); break;
-            case CMARK_NODE_EMPH:
-                walkInlines(n, out, rep, lineOffset, true, strong, link, depth + 1, tooDeep);
-                break;
-            case CMARK_NODE_STRONG:
-                walkInlines(n, out, rep, lineOffset, emphasis, true, link, depth + 1, tooDeep);
-                break;
-            case CMARK_NODE_LINK: {
-                const char* url = cmark_node_get_url(n);
-                const std::string target = url ? url : "";
-                if (target.empty())
-                    rep.error(lineOf(n, lineOffset), cmark_node_get_start_column(n), "link has no address");
-                walkInlines(n, out, rep, lineOffset, emphasis, strong, target, depth + 1, tooDeep);
-                break;
-            }
-            case CMARK_NODE_IMAGE:
-                rep.error(lineOf(n, lineOffset), cmark_node_get_start_column(n),
-                          "images are not supported in modules");
-                break;
-            case CMARK_NODE_HTML_INLINE:
-                rep.error(lineOf(n, lineOffset), cmark_node_get_start_column(n),
-                          "raw HTML is not allowed in modules: '" + std::string(literalOf(n)) + "'");
-                break;
-            default:
-                rep.error(lineOf(n, lineOffset), cmark_node_get_start_column(n),
-                          "unsupported inline element '" + std::string(typeName(n)) + "'");
-                break;
-        }
-    }
+    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n))
+        convertNode(n, out, rep, lineOffset, emphasis, strong, link, depth, tooDeep);
 }
 
 // The inlines of a paragraph that must be the only child of `container` (a list item or table cell may
@@ -103,26 +105,9 @@ void splitFirstLine(cmark_node* para, Inlines& title, Inlines& rest, Reporter& r
             target = &rest;
             continue;
         }
-        // Convert one inline at a time by wrapping it: reuse the walk on a temporary parent-less view.
         Inlines piece;
         bool tooDeep = false;
-        switch (type) {
-            case CMARK_NODE_TEXT:
-            case CMARK_NODE_CODE: appendSpan(piece, literalOf(n), false, false, ""); break;
-            case CMARK_NODE_SOFTBREAK:
-            case CMARK_NODE_LINEBREAK: appendSpan(piece, " ", false, false, ""); break;
-            case CMARK_NODE_EMPH: walkInlines(n, piece, rep, lineOffset, true, false, "", 1, tooDeep); break;
-            case CMARK_NODE_STRONG: walkInlines(n, piece, rep, lineOffset, false, true, "", 1, tooDeep); break;
-            case CMARK_NODE_LINK: {
-                const char* url = cmark_node_get_url(n);
-                walkInlines(n, piece, rep, lineOffset, false, false, url ? url : "", 1, tooDeep);
-                break;
-            }
-            default:
-                rep.error(lineOf(n, lineOffset), cmark_node_get_start_column(n),
-                          "unsupported inline element '" + std::string(typeName(n)) + "' in a callout");
-                break;
-        }
+        convertNode(n, piece, rep, lineOffset, false, false, "", 0, tooDeep);
         for (const auto& s : piece) appendSpan(*target, s.text, s.emphasis, s.strong, s.link);
     }
 }

@@ -195,3 +195,29 @@ TEST_CASE("a line with too many table cells is refused before cmark sees it", "[
     CHECK(d->line == 8);
     CHECK(r.module.blocks.empty());
 }
+
+TEST_CASE("callouts: kinds, styled titles, several paragraphs and mistakes", "[content]") {
+    auto r = parse(kFront + "> [!IMPORTANT] Keep **evidence**\n\n> [!TIP] Short\n> one\n>\n> two\n");
+    INFO(describe(r.diagnostics));
+    REQUIRE(r.ok());
+    const auto& important = blockAt<content::Callout>(r.module, 0);
+    CHECK(important.kind == content::CalloutKind::Important);
+    CHECK(content::plainText(important.title) == "Keep evidence");
+    CHECK(important.title.back().strong);
+    CHECK(important.paragraphs.empty());
+    const auto& tip = blockAt<content::Callout>(r.module, 1);
+    CHECK(tip.kind == content::CalloutKind::Tip);
+    REQUIRE(tip.paragraphs.size() == 2);
+    CHECK(content::plainText(tip.paragraphs[1]) == "two");
+
+    r = parse(kFront + "> [!NOTE] Wrong kind\n\n> [!TIP]\n> no title\n\n> [!TIP] t\n> - list\n");
+    const auto* kind = findDiag(r.diagnostics, "m.md", "unknown callout kind");
+    REQUIRE(kind);
+    CHECK(kind->line == 6);
+    const auto* title = findDiag(r.diagnostics, "m.md", "callout has no title");
+    REQUIRE(title);
+    CHECK(title->line == 8);
+    const auto* list = findDiag(r.diagnostics, "m.md", "a callout may hold only paragraphs");
+    REQUIRE(list);
+    CHECK(list->line == 12);
+}
