@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
 
     briefing::addConfigCommands(app, ctx);
     briefing::addRecordsCommands(app, ctx);
+    briefing::addContentCommands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,399 @@
+// Course loading (manifest, modules per language, catalogs) and the validator. Layer: content.
+#include "content/course.hpp"
+#include "course_internal.hpp"
+#include "module_internal.hpp"
+
+#include "content/module_parser.hpp"
+#include "content/toml_util.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace content {
+
+std::string Date::iso() const {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+}
+
+std::optional<Date> Date::parse(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    const auto num = [&](std::size_t from, std::size_t len, int& out) {
+        out = 0;
+        for (std::size_t i = from; i < from + len; ++i) {
+            if (s[i] < '0' || s[i] > '9') return false;
+            out = out * 10 + (s[i] - '0');
+        }
+        return true;
+    };
+    Date d;
+    if (!num(0, 4, d.year) || !num(5, 2, d.month) || !num(8, 2, d.day)) return std::nullopt;
+    const std::chrono::year_month_day ymd{std::chrono::year{d.year}, std::chrono::month{static_cast<unsigned>(d.month)},
+                                          std::chrono::day{static_cast<unsigned>(d.day)}};
+    if (!ymd.ok()) return std::nullopt;
+    return d;
+}
+
+Date Date::today() {
+    const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+            static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+const std::vector<Module>& Course::modulesIn(std::string_view lang) const {
+    auto it = modules.find(lang);
+    if (it == modules.end()) throw std::out_of_range("the course has no language '" + std::string(lang) + "'");
+    return it->second;
+}
+
+const Module* Course::findModule(std::string_view id, std::string_view lang) const {
+    auto it = modules.find(lang);
+    if (it == modules.end()) return nullptr;
+    for (const auto& m : it->second)
+        if (m.id == id) return &m;
+    return nullptr;
+}
+
+const Catalog& Course::catalog(std::string_view lang) const {
+    auto it = catalogs.find(lang);
+    if (it == catalogs.end()) throw std::out_of_range("the course has no strings for '" + std::string(lang) + "'");
+    return it->second;
+}
+
+bool hasErrors(const std::vector<Diagnostic>& diagnostics) {
+    for (const auto& d : diagnostics)
+        if (d.severity == Severity::Error) return true;
+    return false;
+}
+
+namespace {
+
+constexpr const char* kKnownLanguages[] = {"en-GB", "cy"};
+
+struct Entry {
+    std::string id;
+    int line = 0;
+    int col = 0;
+};
+
+class ManifestReader {
+public:
+    ManifestReader(const toml::table& root, std::string file, std::vector<Diagnostic>& out)
+        : m_root(root), m_file(std::move(file)), m_out(out) {}
+
+    void error(const toml::node& n, std::string message, Severity sev = Severity::Error) {
+        m_out.push_back({m_file, static_cast<int>(n.source().begin.line), static_cast<int>(n.source().begin.column),
+                         std::move(message), sev});
+    }
+    void missing(const std::string& key) { m_out.push_back({m_file, 1, 1, "missing required key '" + key + "'"}); }
+
+    std::string string(const std::string& key) {
+        const toml::node* n = m_root.get(key);
+        if (!n) {
+            missing(key);
+            return {};
+        }
+        const auto* s = n->as_string();
+        if (!s || s->get().empty()) {
+            error(*n, "'" + key + "' must be a non-empty string");
+            return {};
+        }
+        return s->get();
+    }
+
+    Date date(const std::string& key) {
+        const toml::node* n = m_root.get(key);
+        if (!n) {
+            missing(key);
+            return {};
+        }
+        if (const auto* d = n->as_date()) {
+            const auto v = d->get();
+            if (auto parsed = Date::parse(Date{v.year, v.month, v.day}.iso())) return *parsed;
+        } else if (const auto* s = n->as_string()) {
+            if (auto parsed = Date::parse(s->get())) return *parsed;
+        }
+        error(*n, "'" + key + "' must be a date written YYYY-MM-DD");
+        return {};
+    }
+
+    std::vector<Entry> list(const std::string& key) {
+        std::vector<Entry> out;
+        const toml::node* n = m_root.get(key);
+        if (!n) {
+            missing(key);
+            return out;
+        }
+        const auto* arr = n->as_array();
+        if (!arr) {
+            error(*n, "'" + key + "' must be a list of strings");
+            return out;
+        }
+        for (const auto& item : *arr) {
+            if (const auto* s = item.as_string()) {
+                out.push_back({s->get(), static_cast<int>(item.source().begin.line),
+                               static_cast<int>(item.source().begin.column)});
+            } else {
+                error(item, "'" + key + "' must hold only strings");
+            }
+        }
+        return out;
+    }
+
+    const std::string& file() const { return m_file; }
+
+private:
+    const toml::table& m_root;
+    std::string m_file;
+    std::vector<Diagnostic>& m_out;
+};
+
+struct Loaded {
+    Course course;
+    std::vector<Diagnostic> diagnostics;
+    bool manifestOk = false;
+    int jurisdictionLine = 0;
+    int jurisdictionCol = 0;
+};
+
+std::string langFile(const fs::path& dir, const std::string& lang) { return (dir / "strings" / (lang + ".toml")).string(); }
+
+fs::path moduleFile(const fs::path& dir, const std::string& id, const std::string& lang) {
+    return dir / "modules" / (id + "." + lang + ".md");
+}
+
+// Reads course.toml; returns the module entries with their positions.
+std::vector<Entry> readManifest(const fs::path& dir, const Date& today, Loaded& out) {
+    Manifest& m = out.course.manifest;
+    m.file = dir / "course.toml";
+    std::error_code ec;
+    if (!fs::is_regular_file(m.file, ec)) {
+        out.diagnostics.push_back({m.file.string(), 0, 0, "missing file: a course folder needs course.toml"});
+        return {};
+    }
+    toml::table root;
+    try {
+        root = parseTomlFile(m.file);
+    } catch (const LoadError& e) {
+        out.diagnostics.insert(out.diagnostics.end(), e.diagnostics().begin(), e.diagnostics().end());
+        return {};
+    }
+    const std::size_t before = out.diagnostics.size();
+    ManifestReader r(root, m.file.string(), out.diagnostics);
+    static const std::set<std::string, std::less<>> kKeys = {"id", "version", "law_as_at", "review_by",
+                                                             "jurisdiction", "languages", "modules"};
+    for (const auto& [key, value] : root)
+        if (!kKeys.contains(key.str()))
+            out.diagnostics.push_back({m.file.string(), static_cast<int>(key.source().begin.line),
+                                       static_cast<int>(key.source().begin.column),
+                                       "unknown key '" + std::string(key.str()) +
+                                           "' (course.toml takes id, version, law_as_at, review_by, jurisdiction, "
+                                           "languages, modules)"});
+
+    m.id = r.string("id");
+    m.version = r.string("version");
+    m.lawAsAt = r.date("law_as_at");
+    m.reviewBy = r.date("review_by");
+    if (m.lawAsAt.year != 0 && m.reviewBy.year != 0 && m.reviewBy < m.lawAsAt)
+        r.error(*root.get("review_by"), "'review_by' is before 'law_as_at'");
+    if (m.reviewBy.year != 0 && m.reviewBy < today)
+        r.error(*root.get("review_by"),
+                "COURSE REVIEW OVERDUE: review_by " + m.reviewBy.iso() + " has passed (today is " + today.iso() +
+                    "); the law described may have changed: review the modules and issue a new version",
+                Severity::Warning);
+
+    if (const std::string j = r.string("jurisdiction"); !j.empty()) {
+        const toml::node& node = *root.get("jurisdiction");
+        out.jurisdictionLine = static_cast<int>(node.source().begin.line);
+        out.jurisdictionCol = static_cast<int>(node.source().begin.column);
+        if (j == "england-and-wales") m.jurisdiction = Jurisdiction::EnglandAndWales;
+        else if (j == "scotland") m.jurisdiction = Jurisdiction::Scotland;
+        else if (j == "northern-ireland") m.jurisdiction = Jurisdiction::NorthernIreland;
+        else r.error(node, "'jurisdiction' must be england-and-wales, scotland or northern-ireland");
+    }
+
+    std::set<std::string> seenLangs;
+    for (const auto& e : r.list("languages")) {
+        const bool known = std::find(std::begin(kKnownLanguages), std::end(kKnownLanguages), e.id) != std::end(kKnownLanguages);
+        if (!known) out.diagnostics.push_back({r.file(), e.line, e.col, "unknown language '" + e.id + "' (use en-GB and cy)"});
+        else if (!seenLangs.insert(e.id).second)
+            out.diagnostics.push_back({r.file(), e.line, e.col, "language '" + e.id + "' is listed twice"});
+        else m.languages.push_back(e.id);
+    }
+    if (root.get("languages") && m.languages.empty() && seenLangs.empty())
+        r.error(*root.get("languages"), "'languages' must list at least one language");
+
+    std::vector<Entry> entries;
+    std::set<std::string> seenIds;
+    for (auto& e : r.list("modules")) {
+        if (!detail::isValidId(e.id)) {
+            out.diagnostics.push_back({r.file(), e.line, e.col, "module id '" + e.id + "' may use only a-z, 0-9 and '-'"});
+        } else if (!seenIds.insert(e.id).second) {
+            out.diagnostics.push_back({r.file(), e.line, e.col, "duplicate module id '" + e.id + "'"});
+        } else {
+            m.modules.push_back(e.id);
+            entries.push_back(std::move(e));
+        }
+    }
+    if (root.get("modules") && entries.empty() && seenIds.empty())
+        r.error(*root.get("modules"), "'modules' lists no modules: a course needs at least one");
+    out.manifestOk = !hasErrors(std::vector<Diagnostic>(out.diagnostics.begin() + static_cast<std::ptrdiff_t>(before),
+                                                        out.diagnostics.end()));
+    return entries;
+}
+
+void loadCatalogs(const fs::path& dir, Loaded& out) {
+    std::map<std::string, std::string, std::less<>> files;
+    for (const auto& lang : out.course.manifest.languages) {
+        const std::string file = langFile(dir, lang);
+        std::error_code ec;
+        if (!fs::exists(file, ec)) {
+            out.diagnostics.push_back({file, 0, 0, "missing translation: no UI strings for language '" + lang + "'"});
+            continue;
+        }
+        try {
+            out.course.catalogs.emplace(lang, Catalog::load(file, lang));
+            files.emplace(lang, file);
+        } catch (const LoadError& e) {
+            out.diagnostics.insert(out.diagnostics.end(), e.diagnostics().begin(), e.diagnostics().end());
+        }
+    }
+    detail::compareCatalogs(out.course.catalogs, files, out.diagnostics);
+}
+
+void loadModules(const fs::path& dir, const std::vector<Entry>& entries, Loaded& out) {
+    const Manifest& m = out.course.manifest;
+    const std::string manifestFile = m.file.string();
+    for (const auto& e : entries) {
+        std::map<std::string, std::pair<Module, bool>> byLang;  // module, parsed cleanly
+        for (const auto& lang : m.languages) {
+            const fs::path file = moduleFile(dir, e.id, lang);
+            std::error_code ec;
+            if (!fs::exists(file, ec)) {
+                const bool anyOther = std::any_of(m.languages.begin(), m.languages.end(), [&](const std::string& l) {
+                    std::error_code ec2;
+                    return l != lang && fs::exists(moduleFile(dir, e.id, l), ec2);
+                });
+                out.diagnostics.push_back(
+                    {manifestFile, e.line, e.col,
+                     (anyOther ? "missing translation: module '" : "missing files: module '") + e.id + "' has no " +
+                         lang + " file (expected " + file.string() + ")"});
+                continue;
+            }
+            ModuleParse parse = loadModuleFile(file, lang);
+            out.diagnostics.insert(out.diagnostics.end(), parse.diagnostics.begin(), parse.diagnostics.end());
+            if (!parse.module.id.empty() && parse.module.id != e.id)
+                out.diagnostics.push_back({file.string(), parse.idPos.line, parse.idPos.col,
+                                           "front matter id '" + parse.module.id + "' does not match the file name ('" +
+                                               e.id + "')"});
+            parse.module.id = e.id;
+            // Files with errors are still compared (every problem in one run) but not kept in the course.
+            if (!parse.module.blocks.empty()) byLang.emplace(lang, std::pair{std::move(parse.module), parse.ok()});
+        }
+        if (!m.languages.empty()) {
+            auto ref = byLang.find(m.languages.front());
+            for (const auto& [lang, mod] : byLang)
+                if (ref != byLang.end() && lang != ref->first)
+                    detail::compareStructure(ref->second.first, mod.first, out.diagnostics);
+        }
+        for (auto& [lang, mod] : byLang)
+            if (mod.second) out.course.modules[lang].push_back(std::move(mod.first));
+    }
+}
+
+// Module files nobody listed are probably a forgotten `modules` entry: warn, they will not be shown.
+void findStrayModules(const fs::path& dir, Loaded& out) {
+    const Manifest& m = out.course.manifest;
+    std::error_code ec;
+    fs::directory_iterator it(dir / "modules", ec);
+    if (ec) return;
+    for (const auto& entry : it) {
+        const fs::path p = entry.path();
+        if (p.extension() != ".md") continue;
+        const fs::path stem = p.stem();  // <id>.<lang>
+        const std::string lang = stem.extension().string().empty() ? "" : stem.extension().string().substr(1);
+        const std::string id = stem.stem().string();
+        const bool listed = std::find(m.modules.begin(), m.modules.end(), id) != m.modules.end() &&
+                            std::find(m.languages.begin(), m.languages.end(), lang) != m.languages.end();
+        if (!listed)
+            out.diagnostics.push_back({p.string(), 0, 0,
+                                       "module file is not used: its id or language is not listed in course.toml "
+                                       "(name it modules/<id>.<lang>.md)",
+                                       Severity::Warning});
+    }
+}
+
+Loaded loadAll(const fs::path& dir, const Date& today) {
+    Loaded out;
+    out.course.dir = dir;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+        out.diagnostics.push_back({dir.string(), 0, 0, "course folder not found"});
+        return out;
+    }
+    const auto entries = readManifest(dir, today, out);
+    loadCatalogs(dir, out);
+    loadModules(dir, entries, out);
+    // Without a usable manifest every module file would look unlisted: that would only bury the real error.
+    if (!out.course.manifest.languages.empty() && !out.course.manifest.modules.empty()) findStrayModules(dir, out);
+    return out;
+}
+
+}  // namespace
+
+Course loadCourse(const fs::path& dir) { return loadCourse(dir, Date::today()); }
+
+Course loadCourse(const fs::path& dir, const Date& today) {
+    Loaded loaded = loadAll(dir, today);
+    if (hasErrors(loaded.diagnostics)) throw LoadError(std::move(loaded.diagnostics));
+    loaded.course.warnings = std::move(loaded.diagnostics);
+    return std::move(loaded.course);
+}
+
+std::vector<Diagnostic> validateCourse(const fs::path& dir, const fs::path& forceProfile) {
+    return validateCourse(dir, forceProfile, Date::today());
+}
+
+std::vector<Diagnostic> validateCourse(const fs::path& dir, const fs::path& forceProfile, const Date& today) {
+    Loaded loaded = loadAll(dir, today);
+    auto& out = loaded.diagnostics;
+    if (forceProfile.empty()) return out;
+    std::error_code ec;
+    if (!fs::is_regular_file(forceProfile, ec)) {
+        out.push_back({forceProfile.string(), 0, 0, "force profile not found (set force_profile in kiosk.toml or pass --force-profile)"});
+        return out;
+    }
+    try {
+        const ForceProfile profile = loadForceProfile(forceProfile);
+        if (loaded.manifestOk && profile.jurisdiction != loaded.course.manifest.jurisdiction) {
+            int line = 0;
+            int col = 0;
+            try {
+                const toml::table t = parseTomlFile(forceProfile);
+                if (const toml::node* n = t.get("jurisdiction")) {
+                    line = static_cast<int>(n->source().begin.line);
+                    col = static_cast<int>(n->source().begin.column);
+                }
+            } catch (const LoadError&) {
+                // Already loaded once, so this cannot fail short of the file changing under us.
+            }
+            out.push_back({forceProfile.string(), line, col,
+                           std::string("force profile jurisdiction '") + jurisdictionKey(profile.jurisdiction) +
+                               "' differs from the course's '" + jurisdictionKey(loaded.course.manifest.jurisdiction) +
+                               "' (" + loaded.course.manifest.file.string() + ":" +
+                               std::to_string(loaded.jurisdictionLine) + "): the law described would be wrong"});
+        }
+    } catch (const LoadError& e) {
+        out.insert(out.end(), e.diagnostics().begin(), e.diagnostics().end());
+    }
+    return out;
+}
+
+}  // namespace content

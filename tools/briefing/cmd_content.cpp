@@ -1,0 +1,124 @@
+// `briefing check-content DIR`, `briefing content install DIR`, `briefing content rollback`: validating a
+// course folder and replacing the installed course atomically, keeping the previous one.
+#include "commands.hpp"
+
+#include "content/course.hpp"
+#include "content/install.hpp"
+
+#include <algorithm>
+#include <iostream>
+#include <memory>
+
+namespace fs = std::filesystem;
+
+namespace briefing {
+namespace {
+
+using kiosk::config::kExitEnvironment;
+using kiosk::config::kExitInvalidInput;
+using kiosk::config::kExitOk;
+
+// The force profile to check a course against: --force-profile, else one named in kiosk.toml, else the
+// demo profile shipped inside DIR, else the settings' default.
+fs::path chooseForceProfile(Context& ctx, const fs::path& dir) {
+    if (ctx.overrides.forceProfile) return *ctx.overrides.forceProfile;
+    std::optional<fs::path> fromSettings;
+    try {
+        const auto& s = ctx.settings();
+        if (auto it = s.shown.find("force_profile"); it != s.shown.end() && it->second.origin != "default")
+            return s.forceProfile;
+        fromSettings = s.forceProfile;
+    } catch (const kiosk::config::SettingsError&) {
+        // No configuration to take it from: fall back to the course's own demo profile.
+    }
+    std::error_code ec;
+    const fs::path demo = dir / "forces" / "demo.toml";
+    if (fs::is_regular_file(demo, ec) || !fromSettings) return demo;
+    return *fromSettings;
+}
+
+void printDiagnostics(const std::vector<content::Diagnostic>& ds) {
+    for (const auto& d : ds) std::cerr << d.format() << '\n';
+}
+
+std::size_t count(const std::vector<content::Diagnostic>& ds, content::Severity sev) {
+    return static_cast<std::size_t>(
+        std::count_if(ds.begin(), ds.end(), [sev](const content::Diagnostic& d) { return d.severity == sev; }));
+}
+
+int checkContent(Context& ctx, const fs::path& dir) {
+    const fs::path profile = chooseForceProfile(ctx, dir);
+    const auto diags = content::validateCourse(dir, profile);
+    printDiagnostics(diags);
+    const std::size_t errors = count(diags, content::Severity::Error);
+    const std::size_t warnings = count(diags, content::Severity::Warning);
+    if (errors > 0) {
+        std::cerr << "check-content: " << errors << " error(s), " << warnings << " warning(s) in " << dir.string() << '\n';
+        return kExitInvalidInput;
+    }
+    const content::Course course = content::loadCourse(dir);
+    const auto stats = content::courseStats(course);
+    const auto& m = course.manifest;
+    std::cout << "course " << m.id << " version " << m.version << ": OK\n"
+              << "law as at: " << m.lawAsAt.iso() << ", review by: " << m.reviewBy.iso()
+              << (course.reviewOverdue(content::Date::today()) ? " (OVERDUE)" : "") << '\n'
+              << "jurisdiction: " << content::jurisdictionKey(m.jurisdiction) << '\n'
+              << "force profile: " << profile.string() << '\n'
+              << "modules: " << stats.modules << '\n'
+              << "languages: " << stats.languages << " (";
+    for (std::size_t i = 0; i < m.languages.size(); ++i) std::cout << (i ? ", " : "") << m.languages[i];
+    std::cout << ")\nwords:";
+    for (const auto& lang : m.languages) std::cout << ' ' << lang << ' ' << stats.words.at(lang);
+    std::cout << "\nchecks: " << stats.checks << ", scenarios: " << stats.scenarios << " (per language)\n"
+              << "warnings: " << warnings << '\n';
+    return kExitOk;
+}
+
+int exitFor(const content::InstallResult& r) {
+    switch (r.status) {
+        case content::InstallStatus::Installed: return kExitOk;
+        case content::InstallStatus::Invalid: return kExitInvalidInput;
+        case content::InstallStatus::Environment: return kExitEnvironment;
+    }
+    return kExitInvalidInput;
+}
+
+}  // namespace
+
+void addContentCommands(CLI::App& app, Context& ctx) {
+    auto checkDir = std::make_shared<std::string>();
+    CLI::App* check = addCommand(app, ctx, "check-content",
+                                 "Validate a course folder: every problem as file:line:col: message on stderr, all in "
+                                 "one run; a summary on stdout when clean",
+                                 [&ctx, checkDir] { return checkContent(ctx, *checkDir); });
+    check->add_option("DIR", *checkDir, "Course folder (holding course.toml)")->required();
+
+    CLI::App* content = app.add_subcommand("content", "Install a new course or roll back to the previous one");
+    content->require_subcommand(1);
+    content->footer(kExitCodesHelp);
+
+    auto installDir = std::make_shared<std::string>();
+    CLI::App* install = addCommand(
+        *content, ctx, "install",
+        "Validate DIR, then replace the installed course (the settings' content_dir) with a copy of it in one "
+        "atomic step, keeping the old one as <content_dir>.previous",
+        [&ctx, installDir] {
+            const fs::path target = ctx.settings().contentDir;
+            const auto result = content::installCourse(*installDir, target, chooseForceProfile(ctx, *installDir));
+            printDiagnostics(result.diagnostics);
+            if (result.status == content::InstallStatus::Installed) std::cout << result.message << '\n';
+            else std::cerr << "content install: " << result.message << '\n';
+            return exitFor(result);
+        });
+    install->add_option("DIR", *installDir, "The new course folder, e.g. on a USB stick")->required();
+
+    addCommand(*content, ctx, "rollback",
+               "Restore the previous course (<content_dir>.previous); running it again undoes the rollback", [&ctx] {
+                   const auto result = content::rollbackCourse(ctx.settings().contentDir);
+                   if (result.status == content::InstallStatus::Installed) std::cout << result.message << '\n';
+                   else std::cerr << "content rollback: " << result.message << '\n';
+                   return exitFor(result);
+               });
+}
+
+}  // namespace briefing
