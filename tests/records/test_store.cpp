@@ -198,6 +198,18 @@ TEST_CASE("the print queue hands each job out once, also across a reopen", "[rec
     CHECK_THROWS_AS(store->retryPrint(uuidV4()), NotFoundError);
 }
 
+TEST_CASE("a print job keeps the pack options it was queued with", "[records]") {
+    TempDir tmp;
+    auto store = openStore(tmp.data());
+    const auto candidate = store->checkIn(person("Options User")).candidateId;
+    const auto jobId = store->enqueuePrint(candidate, "spool", "lang=cy;large-print=1");
+    const auto claimed = store->claimNextPrint();
+    REQUIRE(claimed);
+    CHECK(claimed->id == jobId);
+    CHECK(claimed->options == "lang=cy;large-print=1");
+    CHECK(store->printJob(store->enqueuePrint(candidate, "spool")).options.empty());
+}
+
 TEST_CASE("a kept safety plan survives printing", "[records]") {
     TempDir tmp;
     auto store = openStore(tmp.data());

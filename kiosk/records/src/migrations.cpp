@@ -113,7 +113,13 @@ CREATE TABLE chain_head (
 );
 )sql";
 
-constexpr std::array<const char*, kSchemaVersion> kMigrations{kMigration1, kMigration2};
+// 3: the pack options a print job was requested with (language, large print, paper, plan), so a retry
+// after a crash or a printer fault prints the same pack.
+constexpr const char* kMigration3 = R"sql(
+ALTER TABLE print_jobs ADD COLUMN options TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<const char*, kSchemaVersion> kMigrations{kMigration1, kMigration2, kMigration3};
 
 }  // namespace
 

@@ -7,7 +7,7 @@ namespace kiosk::records {
 namespace {
 
 constexpr const char* kJobColumns =
-    "SELECT id, candidate_id, state, attempts, last_error, destination, reference, created_at, updated_at "
+    "SELECT id, candidate_id, state, attempts, last_error, destination, reference, created_at, updated_at, options "
     "FROM print_jobs ";
 
 PrintState stateFromKey(const std::string& k) {
@@ -29,6 +29,7 @@ PrintJob readJob(SQLite::Statement& q) {
     j.reference = q.getColumn(6).getString();
     j.createdAt = q.getColumn(7).getString();
     j.updatedAt = q.getColumn(8).getString();
+    j.options = q.getColumn(9).getString();
     return j;
 }
 
@@ -73,21 +74,24 @@ const char* printStateKey(PrintState s) {
     return "cancelled";
 }
 
-std::string Store::enqueuePrint(const std::string& candidateId, const std::string& destination) {
+std::string Store::enqueuePrint(const std::string& candidateId, const std::string& destination,
+                                const std::string& options) {
     const std::string dest = sanitiseField("destination", destination, false);
+    const std::string opts = sanitiseField("options", options, false);
     return guarded("print job not saved", [&] {
         SQLite::Transaction tx(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
         requireCandidate(m_impl->db, candidateId);
         const std::string id = uuidV4();
         const std::string now = m_impl->nowIso();
         SQLite::Statement ins(m_impl->db,
-                              "INSERT INTO print_jobs (id, candidate_id, state, destination, created_at, updated_at) "
-                              "VALUES (?, ?, 'queued', ?, ?, ?)");
+                              "INSERT INTO print_jobs (id, candidate_id, state, destination, created_at, updated_at, options) "
+                              "VALUES (?, ?, 'queued', ?, ?, ?, ?)");
         ins.bind(1, id);
         ins.bind(2, candidateId);
         ins.bind(3, dest);
         ins.bind(4, now);
         ins.bind(5, now);
+        ins.bind(6, opts);
         ins.exec();
         tx.commit();
         return id;

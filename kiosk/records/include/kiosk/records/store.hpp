@@ -85,7 +85,9 @@ public:
 
     // Print queue, at-most-once: claimNextPrint atomically moves the oldest queued job to "sent" (attempts+1)
     // and returns it; a job left "sent" by a crash stays so (never reprinted automatically) until retried.
-    std::string enqueuePrint(const std::string& candidateId, const std::string& destination);
+    // `options` records how the pack is to be rendered (opaque here; kiosk/app defines the format).
+    std::string enqueuePrint(const std::string& candidateId, const std::string& destination,
+                             const std::string& options = "");
     std::optional<PrintJob> claimNextPrint();
     void markPrintSent(const std::string& jobId, const std::string& reference);
     void markPrintDone(const std::string& jobId);  // also deletes a keep=false safety plan

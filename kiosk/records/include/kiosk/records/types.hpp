@@ -85,6 +85,7 @@ struct PrintJob {
     std::string lastError;
     std::string destination;
     std::string reference;  // e.g. the CUPS job id, set by markPrintSent
+    std::string options;    // how to render the pack, as given to enqueuePrint (opaque to the store)
     std::string createdAt;
     std::string updatedAt;
 };
