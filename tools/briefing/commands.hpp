@@ -40,5 +40,6 @@ inline constexpr const char* kExitCodesHelp =
 void addConfigCommands(CLI::App& app, Context& ctx);
 void addRecordsCommands(CLI::App& app, Context& ctx);
 void addContentCommands(CLI::App& app, Context& ctx);
+void addPackCommands(CLI::App& app, Context& ctx);
 
 }  // namespace briefing

@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
     briefing::addConfigCommands(app, ctx);
     briefing::addRecordsCommands(app, ctx);
     briefing::addContentCommands(app, ctx);
+    briefing::addPackCommands(app, ctx);
 
     try {
         app.parse(argc, argv);
