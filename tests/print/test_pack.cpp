@@ -1,0 +1,240 @@
+// Real packs checked with qpdf and poppler: structure, embedded fonts, the name on every page, impartiality.
+// Layer: tests (print).
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "fixtures.hpp"
+#include "print/pack.hpp"
+
+namespace fs = std::filesystem;
+using namespace print;
+
+namespace {
+
+struct CommandResult {
+    int status = -1;
+    std::string out;
+};
+
+CommandResult run(const std::string& cmd) {
+    CommandResult r;
+    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+    REQUIRE(p != nullptr);
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+    r.status = pclose(p);
+    return r;
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string tmpl = (fs::temp_directory_path() / "bk-print-XXXXXX").string();
+        REQUIRE(mkdtemp(tmpl.data()) != nullptr);
+        path = tmpl;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+const PackRenderer& renderer() {
+    static const PackRenderer kRenderer(findPackAssets());
+    return kRenderer;
+}
+
+int pageCount(const fs::path& pdf) {
+    auto r = run("pdfinfo '" + pdf.string() + "'");
+    REQUIRE(r.status == 0);
+    auto pos = r.out.find("Pages:");
+    REQUIRE(pos != std::string::npos);
+    return std::stoi(r.out.substr(pos + 6));
+}
+
+std::string pageText(const fs::path& pdf, int page) {
+    auto r = run("pdftotext -q -enc UTF-8 -f " + std::to_string(page) + " -l " + std::to_string(page) + " '" +
+                 pdf.string() + "' -");
+    REQUIRE(r.status == 0);
+    return r.out;
+}
+
+// Pages as extracted text, with every personal value replaced by a marker and white space collapsed.
+std::string impersonalText(const fs::path& pdf, const PackRequest& req) {
+    auto r = run("pdftotext -q -enc UTF-8 '" + pdf.string() + "' -");
+    REQUIRE(r.status == 0);
+    std::string text = r.out;
+    std::vector<std::string> personal = {req.candidateName, req.constituency, req.verificationCode};
+    for (const auto* o : {&req.plan.canvassingPartner, &req.plan.whoKnowsWhereIAm, &req.plan.checkInTimes,
+                          &req.plan.onlineLockdown, &req.plan.notes})
+        if (*o) personal.push_back(**o);
+    std::sort(personal.begin(), personal.end(), [](auto& a, auto& b) { return a.size() > b.size(); });
+    std::string collapsed;
+    for (char c : text) {
+        if (c == '\n' || c == '\f' || c == ' ') {
+            if (!collapsed.empty() && collapsed.back() != ' ') collapsed += ' ';
+        } else {
+            collapsed += c;
+        }
+    }
+    for (const auto& p : personal)
+        for (auto pos = collapsed.find(p); pos != std::string::npos; pos = collapsed.find(p, pos))
+            collapsed.replace(pos, p.size(), "<personal>");
+    return collapsed;
+}
+
+}  // namespace
+
+TEST_CASE("packs pass qpdf --check, embed every font and show the name on every page", "[print]") {
+    TempDir dir;
+    for (const auto& name : testing::hardNames()) {
+        for (auto lang : {PackLanguage::English, PackLanguage::Welsh}) {
+            auto req = testing::sampleRequest(name, lang);
+            const fs::path pdf = dir.path / "pack.pdf";
+            renderer().writeFile(req, pdf);
+            INFO(name);
+            auto check = run("qpdf --check '" + pdf.string() + "'");
+            CHECK(check.status == 0);
+            CHECK(check.out.find("No syntax or stream encoding errors") != std::string::npos);
+            auto fonts = run("pdffonts '" + pdf.string() + "'");
+            REQUIRE(fonts.status == 0);
+            // Lines after the two header lines: the "emb" column must say yes for every font.
+            std::istringstream lines(fonts.out);
+            std::string line;
+            int fontRows = 0;
+            for (int i = 0; std::getline(lines, line); ++i) {
+                if (i < 2 || line.empty()) continue;
+                ++fontRows;
+                CHECK(line.find(" yes ") != std::string::npos);
+                CHECK(line.find("BriefingSans") != std::string::npos);
+            }
+            CHECK(fontRows == 2);
+            const int pages = pageCount(pdf);
+            CHECK(pages >= 7);
+            for (int p = 1; p <= pages; ++p) {
+                INFO("page " << p);
+                CHECK(pageText(pdf, p).find(name) != std::string::npos);
+            }
+        }
+    }
+}
+
+TEST_CASE("two candidates' packs differ only in their personal fields", "[print]") {
+    TempDir dir;
+    for (auto lang : {PackLanguage::English, PackLanguage::Welsh, PackLanguage::Bilingual}) {
+        auto a = testing::sampleRequest("Siân Gwenllian", lang);
+        auto b = testing::sampleRequest("Zbigniew Łukasz Wróbel", lang);
+        b.plan.notes = "Ring Dafydd if the meeting overruns";
+        a.plan.notes = "Park by the library";
+        renderer().writeFile(a, dir.path / "a.pdf");
+        renderer().writeFile(b, dir.path / "b.pdf");
+        const auto ta = impersonalText(dir.path / "a.pdf", a);
+        const auto tb = impersonalText(dir.path / "b.pdf", b);
+        CHECK(ta.find("Siân") == std::string::npos);
+        CHECK(ta.size() > 2000);
+        CHECK(ta == tb);
+        CHECK(pageCount(dir.path / "a.pdf") == pageCount(dir.path / "b.pdf"));
+    }
+}
+
+TEST_CASE("a 300-character name and constituency appear in full", "[print]") {
+    TempDir dir;
+    std::string name;
+    while (name.size() < 300) name += "Wolfeschlegelsteinhausenbergerdorff-Ŵyn ";
+    name.pop_back();
+    auto req = testing::sampleRequest(name);
+    req.constituency = "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch" + name;
+    req.largePrint = true;
+    renderer().writeFile(req, dir.path / "long.pdf");
+    const int pages = pageCount(dir.path / "long.pdf");
+    for (int p = 1; p <= pages; ++p) {
+        // pdftotext puts each drawn line on its own line; the footer's name is drawn on one line.
+        std::string text = pageText(dir.path / "long.pdf", p);
+        INFO("page " << p);
+        CHECK(text.find(name) != std::string::npos);
+    }
+    // The cover wraps the constituency: all its words survive in order.
+    std::string cover = pageText(dir.path / "long.pdf", 1);
+    std::string flat;
+    for (char c : cover) flat += (c == '\n') ? ' ' : c;
+    CHECK(flat.find("Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch") != std::string::npos);
+}
+
+TEST_CASE("large print uses body text of at least 14 pt", "[print]") {
+    TempDir dir;
+    auto req = testing::sampleRequest("Siân Gwenllian");
+    req.largePrint = true;
+    renderer().writeFile(req, dir.path / "large.pdf");
+    // pdftotext -bbox gives each word's box; body words of the first module are at least 14 pt tall.
+    auto r = run("pdftotext -q -bbox -f 3 -l 3 '" + (dir.path / "large.pdf").string() + "' -");
+    REQUIRE(r.status == 0);
+    auto pos = r.out.find(">charged.<");
+    REQUIRE(pos != std::string::npos);
+    auto start = r.out.rfind("<word", pos);
+    float yMin = 0, yMax = 0;
+    REQUIRE(std::sscanf(r.out.c_str() + r.out.find("yMin=\"", start), "yMin=\"%f\"", &yMin) == 1);
+    REQUIRE(std::sscanf(r.out.c_str() + r.out.find("yMax=\"", start), "yMax=\"%f\"", &yMax) == 1);
+    CHECK(yMax - yMin >= 14.0f);
+}
+
+TEST_CASE("renderPack refuses characters it cannot print, naming the field", "[print]") {
+    auto req = testing::sampleRequest("سارة أحمد");
+    CHECK_THROWS_WITH(renderer().render(req),
+                      Catch::Contains("candidate name") && Catch::Contains("U+0633") &&
+                          Catch::Contains("transliteration"));
+    auto hebrew = testing::sampleRequest("Siân Gwenllian");
+    hebrew.constituency = "דוד";
+    CHECK_THROWS_WITH(renderer().render(hebrew), Catch::Contains("constituency"));
+    auto emoji = testing::sampleRequest("Siân 😀");
+    CHECK_THROWS_WITH(renderer().render(emoji), Catch::Contains("U+1F600"));
+    auto empty = testing::sampleRequest("   ");
+    CHECK_THROWS_AS(renderer().render(empty), PackError);
+}
+
+TEST_CASE("decomposed input is normalised to NFC before printing", "[print]") {
+    // "Siân" typed with a combining circumflex prints as the precomposed â.
+    TempDir dir;
+    auto req = testing::sampleRequest("Sia\xCC\x82n Gwenllian");
+    renderer().writeFile(req, dir.path / "nfc.pdf");
+    CHECK(pageText(dir.path / "nfc.pdf", 1).find("Siân Gwenllian") != std::string::npos);
+}
+
+TEST_CASE("writeFile replaces the target atomically and leaves no temporary file", "[print]") {
+    TempDir dir;
+    const fs::path pdf = dir.path / "pack.pdf";
+    { std::ofstream(pdf) << "old"; }
+    renderer().writeFile(testing::sampleRequest("O'Brien-Smith"), pdf);
+    std::ifstream in(pdf, std::ios::binary);
+    std::string head(5, '\0');
+    in.read(head.data(), 5);
+    CHECK(head == "%PDF-");
+    int files = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path)) ++files;
+    CHECK(files == 1);
+    // A refused request leaves the old file untouched.
+    renderer().writeFile(testing::sampleRequest("Ελένη"), pdf);
+    const auto size = fs::file_size(pdf);
+    CHECK_THROWS_AS(renderer().writeFile(testing::sampleRequest("שרה"), pdf), PackError);
+    CHECK(fs::file_size(pdf) == size);
+}
+
+TEST_CASE("document info and outline are in UTF-8", "[print]") {
+    TempDir dir;
+    renderer().writeFile(testing::sampleRequest("Llŷr Ŵyn", PackLanguage::Welsh), dir.path / "cy.pdf");
+    auto info = run("pdfinfo -enc UTF-8 '" + (dir.path / "cy.pdf").string() + "'");
+    CHECK(info.out.find("Pecyn diogelwch personol") != std::string::npos);
+    CHECK(info.out.find("Heddlu Demoshire") != std::string::npos);
+    CHECK(info.out.find("Llŷr") == std::string::npos);  // metadata names no candidate
+    auto qpdf = run("qpdf --qdf --object-streams=disable '" + (dir.path / "cy.pdf").string() + "' -");
+    CHECK(qpdf.out.find("/Lang (cy)") != std::string::npos);
+    CHECK(qpdf.out.find("/Outlines") != std::string::npos);
+    auto outline = run("pdfinfo -enc UTF-8 -dests '" + (dir.path / "cy.pdf").string() + "'");
+    CHECK(outline.status == 0);
+}
