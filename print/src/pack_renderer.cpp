@@ -69,33 +69,45 @@ void requireModule(const content::Module& m) {
     }
 }
 
-// Personal fields arrive from typed input: NFC-normalise (precomposed glyphs) and check them.
-std::string personal(const std::string& value, const std::string& field) {
+// One-line fields: the same sanitising as check-in (NFC, controls stripped, spaces collapsed, trimmed).
+std::string personalLine(const std::string& value, const std::string& field) {
     if (!content::text::isValidUtf8(value)) throw PackError(field + " is not valid UTF-8");
-    std::string nfc = content::text::toNfc(value);
-    requirePrintable(nfc, field);
-    return nfc;
+    std::string line = content::text::sanitiseLine(value).value;
+    requirePrintable(line, field);
+    return line;
 }
 
 void normalise(PackRequest& r) {
-    r.candidateName = personal(r.candidateName, "candidate name");
-    if (r.candidateName.find_first_not_of(" \t\n") == std::string::npos)
-        throw PackError("candidate name is empty");
-    if (r.candidateName.find('\n') != std::string::npos) throw PackError("candidate name contains a line break");
-    r.constituency = personal(r.constituency, "constituency");
-    r.briefingDate = personal(r.briefingDate, "briefing date");
-    r.officer = personal(r.officer, "officer");
-    r.verificationCode = personal(r.verificationCode, "verification code");
-    r.lawAsAt = personal(r.lawAsAt, "law-as-at date");
-    r.courseVersion = personal(r.courseVersion, "course version");
+    r.candidateName = personalLine(r.candidateName, "candidate name");
+    if (r.candidateName.empty()) throw PackError("candidate name is empty");
+    r.constituency = personalLine(r.constituency, "constituency");
+    r.briefingDate = personalLine(r.briefingDate, "briefing date");
+    r.officer = personalLine(r.officer, "officer");
+    r.verificationCode = personalLine(r.verificationCode, "verification code");
+    r.lawAsAt = personalLine(r.lawAsAt, "law-as-at date");
+    r.courseVersion = personalLine(r.courseVersion, "course version");
     auto opt = [](std::optional<std::string>& v, const char* field) {
-        if (v) v = personal(*v, std::string("safety plan: ") + field);
+        if (v) v = personalLine(*v, std::string("safety plan: ") + field);
     };
     opt(r.plan.canvassingPartner, "canvassing partner");
     opt(r.plan.whoKnowsWhereIAm, "who knows where I am");
     opt(r.plan.checkInTimes, "check-in times");
     opt(r.plan.onlineLockdown, "online lock-down");
-    opt(r.plan.notes, "notes");
+    if (r.plan.notes) {
+        // Free notes keep their paragraphs: each line is sanitised on its own.
+        if (!content::text::isValidUtf8(*r.plan.notes)) throw PackError("safety plan: notes is not valid UTF-8");
+        std::string notes;
+        std::string_view rest = *r.plan.notes;
+        while (true) {
+            const auto nl = rest.find('\n');
+            std::string line = content::text::sanitiseLine(rest.substr(0, nl)).value;
+            if (!line.empty()) notes += (notes.empty() ? "" : "\n") + line;
+            if (nl == std::string_view::npos) break;
+            rest.remove_prefix(nl + 1);
+        }
+        requirePrintable(notes, "safety plan: notes");
+        r.plan.notes = notes;
+    }
     const auto& f = r.force;
     for (const auto* s : {&f.name.en, &f.name.cy, &f.spoc.name, &f.spoc.role, &f.spoc.phone, &f.spoc.email,
                           &f.reporting.emergency, &f.reporting.nonEmergency, &f.reporting.textRelayEmergency,
