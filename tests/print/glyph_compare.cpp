@@ -173,7 +173,8 @@ int main(int argc, char** argv) {
             list += print::describeCodePoints({cp}) + (verbose ? detail : "") + "\n";
         }
     }
-    fs::remove_all(dir);
+    if (!std::getenv("BK_GLYPH_KEEP")) fs::remove_all(dir);
+    else std::printf("kept %s\n", dir.c_str());
     FT_Done_Face(faces[0]);
     FT_Done_Face(faces[1]);
     FT_Done_FreeType(ft);

@@ -23,6 +23,9 @@ TEST_CASE("right-to-left, shaping, astral and invisible characters are reported"
     CHECK(unsupportedCharacters("a\u200Bb") == std::vector<char32_t>{0x200B});
     CHECK(unsupportedCharacters("tab\there") == std::vector<char32_t>{U'\t'});
     CHECK(unsupportedCharacters("line\nbreak").empty());
+    // A combining sequence with a precomposed form is fine (NFC); a lone mark without one is not.
+    CHECK(unsupportedCharacters("Sia\u0302n").empty());
+    CHECK(unsupportedCharacters("e\u0323\u0301") == std::vector<char32_t>{0x301});
     CHECK(unsupportedCharacters("bad \xFF byte") == std::vector<char32_t>{0xFFFD});
     // Repeated characters are listed once, in order of first appearance.
     CHECK(unsupportedCharacters("דדוו") == std::vector<char32_t>{0x5D3, 0x5D5});
@@ -30,7 +33,7 @@ TEST_CASE("right-to-left, shaping, astral and invisible characters are reported"
 
 TEST_CASE("the printable set is the prepared font's supported ranges", "[print]") {
     const auto cps = printableCodePoints();
-    CHECK(cps.size() > 1400);
+    CHECK(cps.size() > 1350);
     for (char32_t cp : cps) {
         const bool inRanges = (cp >= 0x20 && cp <= 0x24F) || (cp >= 0x300 && cp <= 0x4FF) ||
                               (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2000 && cp <= 0x206F) ||
