@@ -1,6 +1,7 @@
 // libharu document wrapper: error recording, checked calls, UTF-8 measuring and wrapping. Layer: print.
 #include "pdf_writer.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -113,29 +114,45 @@ std::vector<Line> PdfWriter::wrap(const std::vector<Run>& runs, float width, flo
         }
     }
     std::vector<Line> lines(1);
+    float spaceWidth[4] = {-1, -1, -1, -1};
+    auto space = [&](Face f) {
+        float& w = spaceWidth[static_cast<int>(f)];
+        if (w < 0) w = measure(" ", f, size);
+        return w;
+    };
     auto append = [&lines](Run r) {
         Line& line = lines.back();
+        line.width += r.width;
         if (!line.runs.empty() && line.runs.back().face == r.face) {
             line.runs.back().text += r.text;
             line.runs.back().width += r.width;
         } else {
             line.runs.push_back(std::move(r));
         }
-        line.width += r.width;
     };
-    auto newLine = [&lines]() {
-        Line& line = lines.back();
-        // A trailing space measures but does not show; drop it so right edges and centring are honest.
-        if (!line.runs.empty() && !line.runs.back().text.empty() && line.runs.back().text.back() == ' ') {
-            line.runs.back().text.pop_back();
-            lines.back().width = 0;
+    // A trailing space measures but does not show: drop it so right edges and centring are honest.
+    auto trimLine = [&](Line& line) {
+        while (!line.runs.empty()) {
+            Run& last = line.runs.back();
+            if (!last.text.empty() && last.text.back() == ' ') {
+                last.text.pop_back();
+                last.width -= space(last.face);
+                line.width -= space(last.face);
+            } else if (last.text.empty()) {
+                line.runs.pop_back();
+            } else {
+                break;
+            }
         }
+    };
+    auto newLine = [&]() {
+        trimLine(lines.back());
         lines.emplace_back();
     };
     for (auto& tok : tokens) {
         if (tok.text == " ") {
             if (lines.back().runs.empty()) continue;  // no leading spaces on a wrapped line
-            tok.width = measure(" ", tok.face, size);
+            tok.width = space(tok.face);
             append(tok);
             continue;
         }
@@ -146,10 +163,10 @@ std::vector<Line> PdfWriter::wrap(const std::vector<Run>& runs, float width, flo
         }
         if (!lines.back().runs.empty()) newLine();
         std::string_view rest = tok.text;
+        float restWidth = tok.width;
         while (!rest.empty()) {
-            float w = measure(rest, tok.face, size);
-            if (w <= width) {
-                append({std::string(rest), tok.face, w});
+            if (restWidth <= width) {
+                append({std::string(rest), tok.face, restWidth});
                 break;
             }
             const std::size_t n = fitPrefix(rest, tok.face, size, width);
@@ -157,19 +174,12 @@ std::vector<Line> PdfWriter::wrap(const std::vector<Run>& runs, float width, flo
             append({piece, tok.face, measure(piece, tok.face, size)});
             newLine();
             rest.remove_prefix(n);
+            restWidth = measure(rest, tok.face, size);
         }
     }
-    // Recompute widths (trailing-space removal reset some) so callers can align lines.
-    for (auto& line : lines) {
-        if (!line.runs.empty() && line.runs.back().text.empty()) line.runs.pop_back();
-        float w = 0;
-        for (auto& r : line.runs) {
-            r.width = measure(r.text, r.face, size);
-            w += r.width;
-        }
-        line.width = w;
-    }
+    trimLine(lines.back());
     while (lines.size() > 1 && lines.back().runs.empty()) lines.pop_back();
+    for (auto& line : lines) line.width = std::max(0.0f, line.width);
     return lines;
 }
 
