@@ -24,6 +24,12 @@ Metrics metricsFor(bool largePrint) {
 
 Rgb lighten(Rgb c, float t) { return {c.r + (1 - c.r) * t, c.g + (1 - c.g) * t, c.b + (1 - c.b) * t}; }
 
+// Phone numbers keep together on one line: their spaces become no-break spaces.
+std::string unbroken(std::string s) {
+    for (std::size_t p = s.find(' '); p != std::string::npos; p = s.find(' ', p + 2)) s.replace(p, 1, "\u00A0");
+    return s;
+}
+
 std::string join(const std::string& a, const std::string& sep, const std::string& b) {
     if (a.empty()) return b;
     if (b.empty()) return a;
@@ -104,6 +110,13 @@ void PackLayout::heading(const std::string& text, int level) {
     ensure(size * m_m.leading * 1.5f + m_m.body * m_m.leading * 2);
     m_y -= size * 0.4f;
     paragraph(text, Face::Bold, size, 0, level <= 2 ? m_accent : kBlack, size * 0.35f);
+}
+
+void PackLayout::fittedLine(const std::string& text, Face face, float size, float after) {
+    // Shrink to at most three quarters of the size to keep it on one line, else wrap (never cut).
+    const float w = m_w.measure(text, face, size);
+    if (w > contentWidth() && w * 0.75f <= contentWidth()) size *= contentWidth() / w * 0.999f;
+    paragraph(text, face, size, 0, kBlack, after);
 }
 
 void PackLayout::ruledLines(int count, float indent) {
@@ -218,15 +231,17 @@ void PackLayout::quickReference() {
     };
     item("emergency", r.emergency, kEmergency);
     item("non_emergency", r.nonEmergency, kBlack);
-    item("text_relay", join(r.textRelayEmergency, "  \u00B7  ", r.textRelayNonEmergency), kBlack);
-    std::string contact = join(join(spoc.name, ", ", spoc.role), "  \u00B7  ", join(spoc.phone, "  \u00B7  ", spoc.email));
-    if (!contact.empty()) {
+    item("text_relay", join(unbroken(r.textRelayEmergency), "  \u00B7  ", unbroken(r.textRelayNonEmergency)), kBlack);
+    if (!(spoc.name + spoc.role + spoc.phone + spoc.email).empty()) {
         paragraph(label("security_contact"), Face::Regular, m_m.small, 0, kGrey, 1);
-        paragraph(contact, Face::Bold, m_m.body, 0, kBlack, m_m.body * 0.5f);
+        // One item per line: a phone number or address broken across lines is easy to misread.
+        for (const std::string& v : {join(spoc.name, ", ", spoc.role), unbroken(spoc.phone), spoc.email})
+            if (!v.empty()) fittedLine(v, Face::Bold, m_m.body, 1);
+        m_y -= m_m.body * 0.5f;
     }
     if (qr) {
         paragraph(label("report_online"), Face::Regular, m_m.small, 0, kGrey, 1);
-        paragraph(r.onlineUrl, Face::Bold, m_m.body, 0, kBlack, m_m.body * 0.5f);
+        fittedLine(r.onlineUrl, Face::Bold, m_m.body, m_m.body * 0.5f);
     }
     if (m_req.includePlan) {
         const auto& p = m_req.plan;
@@ -518,9 +533,14 @@ void PackLayout::contacts() {
     };
     row("emergency", r.emergency);
     row("non_emergency", r.nonEmergency);
-    row("text_relay", join(r.textRelayEmergency, "  \u00B7  ", r.textRelayNonEmergency));
-    row("security_contact", join(join(spoc.name, ", ", spoc.role), "  \u00B7  ", join(spoc.phone, "  \u00B7  ", spoc.email)));
-    row("report_online", r.onlineUrl);
+    row("text_relay", join(unbroken(r.textRelayEmergency), "  \u00B7  ", unbroken(r.textRelayNonEmergency)));
+    row("security_contact", join(spoc.name, ", ", spoc.role));
+    if (!spoc.phone.empty()) fittedLine(unbroken(spoc.phone), Face::Bold, m_m.body, 1);
+    if (!spoc.email.empty()) fittedLine(spoc.email, Face::Bold, m_m.body, m_m.body * 0.5f);
+    if (!r.onlineUrl.empty()) {
+        paragraph(label("report_online") + ":", Face::Regular, m_m.body, 0, kBlack, 1);
+        fittedLine(r.onlineUrl, Face::Bold, m_m.body, m_m.body * 0.5f);
+    }
     m_y -= m_m.body;
     heading(label("my_contacts"), 2);
     const float split = m_left + contentWidth() * 0.6f;

@@ -35,6 +35,7 @@ private:
     void paragraph(const std::vector<Run>& runs, float size, float indent = 0, Rgb colour = {}, float after = -1);
     void paragraph(const std::string& text, Face face, float size, float indent = 0, Rgb colour = {}, float after = -1);
     void heading(const std::string& text, int level);
+    void fittedLine(const std::string& text, Face face, float size, float after);
     void ruledLines(int count, float indent = 0);
 
     void cover();
