@@ -235,6 +235,43 @@ TEST_CASE("document info and outline are in UTF-8", "[print]") {
     auto qpdf = run("qpdf --qdf --object-streams=disable '" + (dir.path / "cy.pdf").string() + "' -");
     CHECK(qpdf.out.find("/Lang (cy)") != std::string::npos);
     CHECK(qpdf.out.find("/Outlines") != std::string::npos);
-    auto outline = run("pdfinfo -enc UTF-8 -dests '" + (dir.path / "cy.pdf").string() + "'");
-    CHECK(outline.status == 0);
+}
+
+TEST_CASE("the force logo is drawn on the cover; a broken logo is a clear error", "[print]") {
+    // A 16x8 RGB PNG (red and white stripes).
+    static const unsigned char kPng[] = {
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
+        0x00, 0x10, 0x00, 0x00, 0x00, 0x08, 0x08, 0x02, 0x00, 0x00, 0x00, 0x7f, 0x14, 0xe8, 0xc0, 0x00, 0x00, 0x00,
+        0x23, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xf8, 0x0f, 0x06, 0x27, 0xe4, 0xe4, 0x80, 0x88, 0x18, 0x36,
+        0x03, 0x49, 0xaa, 0x81, 0x0c, 0x06, 0x92, 0x54, 0x43, 0x35, 0x90, 0xe4, 0x2a, 0x86, 0x61, 0xe0, 0x07, 0x00,
+        0x68, 0x84, 0x00, 0x50, 0x0e, 0x83, 0xe6, 0xaf, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42,
+        0x60, 0x82};
+    TempDir dir;
+    const fs::path logo = dir.path / "logo.png";
+    std::ofstream(logo, std::ios::binary).write(reinterpret_cast<const char*>(kPng), sizeof kPng);
+    auto req = testing::sampleRequest("Наталья");
+    req.force.logo = logo;
+    renderer().writeFile(req, dir.path / "logo.pdf");
+    auto images = run("pdfimages -list '" + (dir.path / "logo.pdf").string() + "'");
+    REQUIRE(images.status == 0);
+    CHECK(images.out.find("   16     8  rgb") != std::string::npos);
+    CHECK(run("qpdf --check '" + (dir.path / "logo.pdf").string() + "'").status == 0);
+    std::ofstream(logo, std::ios::binary) << "not a png";
+    CHECK_THROWS_WITH(renderer().render(req), Catch::Contains("logo"));
+}
+
+TEST_CASE("the outline has one entry per section, titled in UTF-8", "[print]") {
+    TempDir dir;
+    auto req = testing::sampleRequest("Llŷr Ŵyn", PackLanguage::Welsh);
+    renderer().writeFile(req, dir.path / "cy.pdf");
+    auto json = run("qpdf --json --json-key=outlines '" + (dir.path / "cy.pdf").string() + "'");
+    REQUIRE(json.status == 0);
+    int entries = 0;
+    for (auto pos = json.out.find("\"title\""); pos != std::string::npos; pos = json.out.find("\"title\"", pos + 1))
+        ++entries;
+    // Cover, quick reference, two modules, plan, incident log, contacts.
+    CHECK(entries == 7);
+    CHECK(json.out.find("Cerdyn cyfeirio cyflym") != std::string::npos);
+    CHECK(json.out.find("Cadw'n ddiogel wrth ganfasio") != std::string::npos);
+    CHECK(json.out.find("Log digwyddiadau") != std::string::npos);
 }
