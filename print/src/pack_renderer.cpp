@@ -28,17 +28,40 @@ void requirePrintable(const std::string& text, const std::string& field) {
                         "; enter a Latin transliteration");
 }
 
+// Course and force text is drawn as given (not normalised here), so its code points are checked as they are.
+// This runs on every pack: decode and look up, no allocation beyond the error message.
+void requireAsIs(std::string_view text, const std::string& field) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        char32_t cp = 0;
+        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (n == 0 || i + n > text.size()) throw PackError(field + " is not valid UTF-8");
+        cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+        for (std::size_t k = 1; k < n; ++k) {
+            const auto cc = static_cast<unsigned char>(text[i + k]);
+            if ((cc & 0xC0) != 0x80) throw PackError(field + " is not valid UTF-8");
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if (!isPrintable(cp)) {
+            if (!content::text::isValidUtf8(text)) throw PackError(field + " is not valid UTF-8");
+            throw PackError(field + " contains characters the pack cannot print: " + describeCodePoints({cp}));
+        }
+        i += n;
+    }
+}
+
 void requireInlines(const content::Inlines& spans, const std::string& field) {
     for (const auto& s : spans) {
-        requirePrintable(s.text, field);
-        requirePrintable(s.link, field);
+        requireAsIs(s.text, field);
+        requireAsIs(s.link, field);
     }
 }
 
 void requireModule(const content::Module& m) {
     const std::string where = "module " + m.id + (m.file.empty() ? "" : " (" + m.file + ")");
-    requirePrintable(m.title, where + " title");
-    requirePrintable(m.summary, where + " summary");
+    requireAsIs(m.title, where + " title");
+    requireAsIs(m.summary, where + " summary");
     for (const auto& b : m.blocks) {
         std::visit(
             [&](const auto& v) {
@@ -112,7 +135,7 @@ void normalise(PackRequest& r) {
     for (const auto* s : {&f.name.en, &f.name.cy, &f.spoc.name, &f.spoc.role, &f.spoc.phone, &f.spoc.email,
                           &f.reporting.emergency, &f.reporting.nonEmergency, &f.reporting.textRelayEmergency,
                           &f.reporting.textRelayNonEmergency, &f.reporting.onlineUrl})
-        requirePrintable(*s, "force profile " + f.id);
+        requireAsIs(*s, "force profile " + f.id);
     for (const auto& m : r.modules) requireModule(m);
 }
 

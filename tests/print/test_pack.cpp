@@ -275,3 +275,32 @@ TEST_CASE("the outline has one entry per section, titled in UTF-8", "[print]") {
     CHECK(json.out.find("Cadw'n ddiogel wrth ganfasio") != std::string::npos);
     CHECK(json.out.find("Log digwyddiadau") != std::string::npos);
 }
+
+TEST_CASE("course text the pack cannot print is refused naming the module", "[print]") {
+    auto req = testing::sampleRequest("Siân Gwenllian");
+    req.modules[1].blocks.push_back(content::Paragraph{{content::Span{"مرحبا", false, false, {}}}, {12, 1}});
+    req.modules[1].file = "modules/online-abuse.en-GB.md";
+    CHECK_THROWS_WITH(renderer().render(req), Catch::Contains("module online-abuse (modules/online-abuse.en-GB.md):12") &&
+                                                  Catch::Contains("U+0645"));
+    auto lone = testing::sampleRequest("Siân Gwenllian");
+    lone.modules[0].title = "Cafe\xCC\x81";  // decomposed é: course text is printed as given, so refused
+    CHECK_THROWS_WITH(renderer().render(lone), Catch::Contains("U+0301"));
+}
+
+TEST_CASE("Letter paper, and a pack without the safety plan shows none of its answers", "[print]") {
+    TempDir dir;
+    auto req = testing::sampleRequest("Ελένη");
+    req.paper = Paper::Letter;
+    req.includePlan = false;
+    renderer().writeFile(req, dir.path / "letter.pdf");
+    auto info = run("pdfinfo '" + (dir.path / "letter.pdf").string() + "'");
+    CHECK(info.out.find("612 x 792 pts (letter)") != std::string::npos);
+    auto text = run("pdftotext -q -enc UTF-8 '" + (dir.path / "letter.pdf").string() + "' -").out;
+    CHECK(text.find(*req.plan.canvassingPartner) == std::string::npos);
+    CHECK(text.find("My personal safety plan") == std::string::npos);
+    CHECK(text.find("Incident log") != std::string::npos);
+    auto a4 = testing::sampleRequest("Ελένη");
+    renderer().writeFile(a4, dir.path / "a4.pdf");
+    CHECK(run("pdfinfo '" + (dir.path / "a4.pdf").string() + "'").out.find("(A4)") != std::string::npos);
+    CHECK(pageCount(dir.path / "a4.pdf") == pageCount(dir.path / "letter.pdf") + 1);
+}
