@@ -219,6 +219,7 @@ void PackLayout::quickReference() {
     const bool qr = !r.onlineUrl.empty();
     const float qrSize = m_req.largePrint ? 130.0f : 110.0f;
     const float top = m_y;
+    const HPDF_Page startPage = m_w.page();
     const float pad = 12;
     // Text column left of the QR code.
     const float saveRight = m_right;
@@ -259,8 +260,12 @@ void PackLayout::quickReference() {
     m_y -= pad;
     m_left -= pad;
     m_right = saveRight;
+    const HPDF_Page endPage = m_w.page();
     float bottom = m_y;
+    m_w.setPage(startPage);
+    float startBottom = endPage == startPage ? bottom : m_bottom;
     if (qr) {
+        // The code and its caption stay on the card's first page, beside the numbers.
         const float qrTop = top - pad;
         drawQr(r.onlineUrl, m_right - pad - qrSize, qrTop, qrSize);
         const float captionSize = m_m.small * 0.9f;
@@ -269,10 +274,16 @@ void PackLayout::quickReference() {
             m_w.drawLine(line, m_right - pad - qrSize + (qrSize - line.width) / 2, y, captionSize, kGrey);
             y -= captionSize * m_m.leading;
         }
-        bottom = std::min(bottom, y - pad);
+        startBottom = std::min(startBottom, y - pad);
     }
-    // The card's frame is drawn on the page it started on; it is sized to its content.
-    m_w.strokeRect(m_left, bottom, contentWidth(), top - bottom, 1.0f, kBlack, true);
+    // The frame fits the content; a card that long answers pushed onto a second page gets a frame there too.
+    m_w.strokeRect(m_left, startBottom, contentWidth(), top - startBottom, 1.0f, kBlack, true);
+    m_w.setPage(endPage);
+    if (endPage != startPage) {
+        m_w.strokeRect(m_left, bottom, contentWidth(), m_top + pad * 0.75f - bottom, 1.0f, kBlack, true);
+    } else {
+        bottom = startBottom;
+    }
     m_y = bottom - m_m.body;
 }
 
@@ -390,6 +401,19 @@ void PackLayout::table(const content::Table& t) {
             maxLines = std::max(maxLines, wrapped[i].size());
         }
         const float h = maxLines * lh + 2 * pad;
+        if (h > m_top - m_bottom) {
+            // A row taller than a page cannot be boxed: flow it as "header: cell" paragraphs instead.
+            for (std::size_t i = 0; i < cols; ++i) {
+                std::vector<Run> runs;
+                if (!header && i < t.header.size())
+                    runs.push_back({content::plainText(t.header[i]) + ": ", Face::Bold, 0});
+                if (i < cells.size())
+                    for (auto& r : toRuns(cells[i], header ? Face::Bold : Face::Regular)) runs.push_back(r);
+                paragraph(runs, size, 0, kBlack, 2);
+            }
+            m_y -= size * 0.6f;
+            return;
+        }
         ensure(h);
         if (header) m_w.fillRect(m_left, m_y - h, contentWidth(), h, lighten(m_accent, 0.85f));
         for (std::size_t i = 0; i < cols; ++i) {

@@ -31,7 +31,13 @@ int main(int argc, char** argv) {
         auto longReq = testing::sampleRequest(longName);
         longReq.constituency = longName;
         renderer.writeFile(longReq, out / "long-name.pdf");
-        std::printf("wrote 6 packs to %s\n", argv[1]);
+        auto longAnswers = testing::sampleRequest("O'Brien-Smith");
+        longAnswers.largePrint = true;
+        std::string answer;
+        for (int i = 0; i < 40; ++i) answer += "Ring Dafydd at the office number " + std::to_string(i) + ". ";
+        longAnswers.plan.canvassingPartner = answer;
+        renderer.writeFile(longAnswers, out / "long-answers.pdf");
+        std::printf("wrote 7 packs to %s\n", argv[1]);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "print_samples: %s\n", e.what());
         return 1;

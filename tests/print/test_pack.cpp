@@ -304,3 +304,32 @@ TEST_CASE("Letter paper, and a pack without the safety plan shows none of its an
     CHECK(run("pdfinfo '" + (dir.path / "a4.pdf").string() + "'").out.find("(A4)") != std::string::npos);
     CHECK(pageCount(dir.path / "a4.pdf") == pageCount(dir.path / "letter.pdf") + 1);
 }
+
+TEST_CASE("long safety-plan answers and a huge table cell flow onto further pages, nothing lost", "[print]") {
+    TempDir dir;
+    auto req = testing::sampleRequest("O'Brien-Smith");
+    req.largePrint = true;
+    std::string answer;
+    for (int i = 0; i < 60; ++i) answer += "Ring Dafydd at the office number " + std::to_string(i) + ". ";
+    answer.pop_back();
+    req.plan.canvassingPartner = answer;
+    std::string cell;
+    for (int i = 0; i < 400; ++i) cell += "cell" + std::to_string(i) + " ";
+    cell.pop_back();
+    req.modules[0].blocks.push_back(content::Table{{{content::Span{"Head", false, false, {}}}},
+                                                   {{{content::Span{cell, false, false, {}}}}}, {}});
+    renderer().writeFile(req, dir.path / "long.pdf");
+    CHECK(run("qpdf --check '" + (dir.path / "long.pdf").string() + "' 2>&1").status == 0);
+    std::string text = run("pdftotext -q -enc UTF-8 '" + (dir.path / "long.pdf").string() + "' -").out;
+    std::string flat;
+    for (char c : text) {
+        const char d = (c == '\n' || c == '\f') ? ' ' : c;
+        if (d == ' ' && !flat.empty() && flat.back() == ' ') continue;
+        flat += d;
+    }
+    CHECK(flat.find("office number 59.") != std::string::npos);
+    CHECK(flat.find("cell0 cell1") != std::string::npos);
+    CHECK(flat.find("cell398 cell399") != std::string::npos);
+    // Every page still has the footer with the name.
+    for (int p = 1; p <= pageCount(dir.path / "long.pdf"); ++p) CHECK(pageText(dir.path / "long.pdf", p).find("O'Brien-Smith") != std::string::npos);
+}
