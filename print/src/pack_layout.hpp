@@ -12,6 +12,14 @@
 
 namespace print::detail {
 
+inline constexpr Rgb kBlack{0, 0, 0};
+inline constexpr Rgb kGrey{0.35f, 0.35f, 0.35f};
+inline constexpr Rgb kRule{0.6f, 0.6f, 0.6f};
+inline constexpr Rgb kWhite{1, 1, 1};
+inline constexpr Rgb kEmergency{0.75f, 0.05f, 0.05f};
+
+inline Rgb lighten(Rgb c, float t) { return {c.r + (1 - c.r) * t, c.g + (1 - c.g) * t, c.b + (1 - c.b) * t}; }
+
 struct Metrics {
     float body, small, h1, h2, h3, title, name, footerName, footerInfo;
     float leading = 1.32f;  // line height / font size
