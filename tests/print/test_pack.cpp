@@ -237,7 +237,7 @@ TEST_CASE("document info and outline are in UTF-8", "[print]") {
     CHECK(qpdf.out.find("/Outlines") != std::string::npos);
 }
 
-TEST_CASE("the force logo is drawn on the cover; a broken logo is a clear error", "[print]") {
+TEST_CASE("the force logo is drawn on the cover and a broken logo is a clear error", "[print]") {
     // A 16x8 RGB PNG (red and white stripes).
     static const unsigned char kPng[] = {
         0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
