@@ -429,9 +429,10 @@ void PackLayout::footers() {
         nameSize *= std::max(0.5f, width / w * 0.995f);
     for (std::size_t i = 0; i < pages.size(); ++i) {
         m_w.setPage(pages[i]);
-        const std::string info = format("footer_page", {{"{n}", std::to_string(i + 1)}, {"{total}", total}}) +
-                                 "  \u00B7  " + format("footer_law", {{"{date}", m_req.lawAsAt}}) + "  \u00B7  " +
-                                 format("footer_code", {{"{code}", m_req.verificationCode}});
+        std::string info = format("footer_page", {{"{n}", std::to_string(i + 1)}, {"{total}", total}});
+        if (!m_req.lawAsAt.empty()) info += "  \u00B7  " + format("footer_law", {{"{date}", m_req.lawAsAt}});
+        if (!m_req.verificationCode.empty())
+            info += "  \u00B7  " + format("footer_code", {{"{code}", m_req.verificationCode}});
         float infoSize = m_m.footerInfo;
         for (float w = m_w.measure(info, Face::Regular, infoSize); w > width;
              w = m_w.measure(info, Face::Regular, infoSize))

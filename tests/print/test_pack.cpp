@@ -8,6 +8,7 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <thread>
 
 #include "fixtures.hpp"
 #include "print/pack.hpp"
@@ -332,4 +333,17 @@ TEST_CASE("long safety-plan answers and a huge table cell flow onto further page
     CHECK(flat.find("cell398 cell399") != std::string::npos);
     // Every page still has the footer with the name.
     for (int p = 1; p <= pageCount(dir.path / "long.pdf"); ++p) CHECK(pageText(dir.path / "long.pdf", p).find("O'Brien-Smith") != std::string::npos);
+}
+
+TEST_CASE("rendering is deterministic and safe from two threads at once", "[print]") {
+    const auto req = testing::sampleRequest("Nguyễn Thị Ánh", PackLanguage::Welsh);
+    const auto reference = renderer().render(req);
+    CHECK(renderer().render(req) == reference);
+    std::vector<std::vector<unsigned char>> results(8);
+    std::thread other([&] {
+        for (int i = 0; i < 4; ++i) results[i] = renderer().render(req);
+    });
+    for (int i = 4; i < 8; ++i) results[i] = renderer().render(req);
+    other.join();
+    for (const auto& r : results) CHECK(r == reference);
 }
