@@ -239,4 +239,11 @@ PrintOutcome CupsPrinter::print(const PrintJob& job) {
     return st;
 }
 
+std::unique_ptr<Printer> makePrinter(const std::string& printer, const std::filesystem::path& spoolFolder) {
+    if (printer.empty()) return std::make_unique<SpoolFolderPrinter>(spoolFolder);
+    CupsSettings settings;
+    settings.queue = printer;
+    return std::make_unique<CupsPrinter>(settings);
+}
+
 }  // namespace print

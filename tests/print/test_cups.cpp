@@ -248,23 +248,3 @@ TEST_CASE("a scheduler that is not running reports failure at once", "[print][e2
     CHECK(out.state == JobState::Failed);
     CHECK(out.message.find("CUPS") != std::string::npos);
 }
-
-TEST_CASE("the spool-folder printer writes <job id>.pdf atomically and refuses odd ids", "[print]") {
-    std::string tmpl = (fs::temp_directory_path() / "bk-spool-XXXXXX").string();
-    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
-    const fs::path dir = tmpl;
-    SpoolFolderPrinter spool(dir / "spool");
-    const auto pdf = samplePdf();
-    const PrintOutcome out = spool.print({"3f2a9c1e-7d4b-4c2a-9e1f-0a1b2c3d4e5f", pdf});
-    CHECK(out.state == JobState::Done);
-    CHECK(out.where == (dir / "spool/3f2a9c1e-7d4b-4c2a-9e1f-0a1b2c3d4e5f.pdf").string());
-    CHECK(fs::file_size(out.where) == pdf.size());
-    CHECK(spool.print({"../escape", pdf}).state == JobState::Failed);
-    // A folder that cannot be written is a failure the queue retries, not an exception.
-    SpoolFolderPrinter blocked(dir / "spool/3f2a9c1e-7d4b-4c2a-9e1f-0a1b2c3d4e5f.pdf/sub");
-    const PrintOutcome bad = blocked.print({"aaaaaaaa", pdf});
-    CHECK(bad.state == JobState::Failed);
-    CHECK(!bad.message.empty());
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-}

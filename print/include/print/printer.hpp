@@ -79,4 +79,8 @@ private:
     CupsSettings m_settings;
 };
 
+// The configured destination: CUPS queue `printer` when it is not empty, else "print to folder" in `spoolFolder`
+// (the data folder's spool/, INTERFACES.md).
+std::unique_ptr<Printer> makePrinter(const std::string& printer, const std::filesystem::path& spoolFolder);
+
 }  // namespace print
