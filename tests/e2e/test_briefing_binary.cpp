@@ -3,7 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
+#include <sstream>
 
 TEST_CASE("briefing --version prints the CMake project version", "[e2e]") {
     const auto r = e2e::run({BK_BRIEFING_BIN, "--version"});
@@ -42,10 +44,88 @@ TEST_CASE("briefing with a broken kiosk.toml exits 1 naming the file and line", 
 }
 
 TEST_CASE("every briefing subcommand's --help lists the exit codes", "[e2e]") {
-    for (const char* cmd : {"config"}) {
+    // The subcommands are read from the top-level help, so a new one is covered without editing this test.
+    const auto top = e2e::run({BK_BRIEFING_BIN, "--help"});
+    REQUIRE(top.exitCode == 0);
+    const auto at = top.out.find("Subcommands:");
+    REQUIRE(at != std::string::npos);
+    std::istringstream lines(top.out.substr(at));
+    std::string line;
+    std::getline(lines, line);
+    int checked = 0;
+    while (std::getline(lines, line)) {
+        std::istringstream words(line);
+        std::string cmd;
+        if (!(words >> cmd) || line.find("  ") != 0) break;
         INFO(cmd);
-        const auto r = e2e::run({BK_BRIEFING_BIN, cmd, "show", "--help"});
+        const auto r = e2e::run({BK_BRIEFING_BIN, cmd, "--help"});
         CHECK(r.exitCode == 0);
         CHECK(r.out.find("Exit codes") != std::string::npos);
+        ++checked;
     }
+    CHECK(checked >= 15);
+}
+
+namespace {
+// A data folder of its own, with the bundled course and demo force profile.
+struct BriefingEnv {
+    e2e::TempDir dir;
+    std::vector<std::string> env() const {
+        return {"XDG_DATA_HOME=" + (dir.path / "data").string(), "XDG_CONFIG_HOME=" + (dir.path / "config").string()};
+    }
+    e2e::Result operator()(std::vector<std::string> args) const {
+        args.insert(args.begin(), BK_BRIEFING_BIN);
+        return e2e::run(args, env());
+    }
+    std::filesystem::path dataDir() const { return dir.path / "data" / "briefing-kiosk"; }
+};
+
+std::string firstLine(const std::string& s) { return s.substr(0, s.find('\n')); }
+}  // namespace
+
+TEST_CASE("briefing pack writes one PDF per attendee and names the one it cannot print", "[e2e]") {
+    BriefingEnv b;
+    const auto session = firstLine(b({"session", "open", "--venue", "HQ", "--officer", "PC Evans"}).out);
+    REQUIRE(session.size() == 36);
+    const auto sian = firstLine(b({"checkin", "--session", session, "--name", "Siân Gwenllian", "--constituency", "Arfon",
+                                   "--lang", "cy"}).out);
+    const auto anh = firstLine(b({"checkin", "--session", session, "--name", "Nguyễn Thị Ánh", "--constituency", "Leeds"}).out);
+    const auto arabic = firstLine(b({"checkin", "--session", session, "--name", "محمد", "--constituency", "Cardiff"}).out);
+    const auto out = b.dir.path / "packs";
+    const auto r = b({"pack", "--session", session, "--out-dir", out.string()});
+    CHECK(r.exitCode == 4);
+    CHECK(std::filesystem::exists(out / (sian + ".pdf")));
+    CHECK(std::filesystem::exists(out / (anh + ".pdf")));
+    CHECK_FALSE(std::filesystem::exists(out / (arabic + ".pdf")));
+    CHECK(r.err.find(arabic) != std::string::npos);
+    CHECK(r.err.find("transliteration") != std::string::npos);
+
+    const auto one = b.dir.path / "one.pdf";
+    CHECK(b({"pack", "--candidate", sian, "--out", one.string(), "--large-print", "--lang", "en-GB"}).exitCode == 0);
+    const auto text = e2e::run({"pdftotext", one.string(), "-"});
+    CHECK(text.out.find("Siân Gwenllian") != std::string::npos);
+    CHECK(b({"pack", "--candidate", sian}).exitCode == 1);        // no --out
+    CHECK(b({"pack", "--out", one.string()}).exitCode == 2);      // neither --candidate nor --session
+    CHECK(b({"pack", "--candidate", sian, "--out", one.string(), "--paper", "a3"}).exitCode == 2);
+}
+
+TEST_CASE("briefing print sends to the spool folder and the queue records it", "[e2e]") {
+    BriefingEnv b;
+    const auto session = firstLine(b({"session", "open"}).out);
+    const auto c = firstLine(b({"checkin", "--session", session, "--name", "Llŷr Ŵyn", "--constituency", "Ceredigion"}).out);
+    const auto r = b({"print", "--candidate", c});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    int pdfs = 0;
+    for (const auto& f : std::filesystem::directory_iterator(b.dataDir() / "spool")) {
+        CHECK(f.path().extension() == ".pdf");
+        CHECK(f.path().filename().string().find("Llŷr") == std::string::npos);  // no names in file names
+        ++pdfs;
+    }
+    CHECK(pdfs == 1);
+    const auto q = b({"print-queue"});
+    CHECK(q.exitCode == 0);
+    CHECK(q.out.find("\tdone\t1\t") != std::string::npos);
+    CHECK(b({"print-queue", "retry", "00000000-0000-4000-8000-000000000000"}).exitCode == 1);
+    CHECK(b({"print", "--candidate", "00000000-0000-4000-8000-000000000000"}).exitCode == 1);
 }
