@@ -46,16 +46,22 @@ if(EXISTS "${CMAKE_SOURCE_DIR}/tools/deploy/briefing-kiosk.service")
   install(FILES "${CMAKE_SOURCE_DIR}/tools/deploy/briefing-kiosk.service" DESTINATION /lib/systemd/system)
 endif()
 
-# Manual pages: scdoc sources with the version filled in, built and gzipped (-9n: reproducible) at build time.
+# Manual pages: scdoc sources with the version filled in, built and gzipped (-9n) at build time. Their
+# date is the newest changelog entry's, not the build's, so the pages are reproducible.
+file(STRINGS "${BK_PKG_SRC}/changelog" bk_trailer REGEX "^ -- .*  " LIMIT_COUNT 1)
+string(REGEX REPLACE "^ -- .*  " "" bk_release_date "${bk_trailer}")
+execute_process(COMMAND date -u -d "${bk_release_date}" +%s OUTPUT_VARIABLE bk_release_epoch
+                OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
 set(bk_man_outputs "")
 foreach(page briefing-kiosk briefing)
   configure_file("${BK_PKG_SRC}/man/${page}.1.scd" "${BK_PKG_OUT}/man/${page}.1.scd" @ONLY)
   set(out "${BK_PKG_OUT}/man/${page}.1.gz")
   if(BK_SCDOC)
     add_custom_command(OUTPUT "${out}"
-      COMMAND sh -c "'${BK_SCDOC}' < '${BK_PKG_OUT}/man/${page}.1.scd' > '${BK_PKG_OUT}/man/${page}.1'"
+      COMMAND ${CMAKE_COMMAND} -E env SOURCE_DATE_EPOCH=${bk_release_epoch}
+              sh -c "'${BK_SCDOC}' < '${BK_PKG_OUT}/man/${page}.1.scd' > '${BK_PKG_OUT}/man/${page}.1'"
       COMMAND "${BK_GZIP}" -9nf "${BK_PKG_OUT}/man/${page}.1"
-      DEPENDS "${BK_PKG_OUT}/man/${page}.1.scd"
+      DEPENDS "${BK_PKG_OUT}/man/${page}.1.scd" "${BK_PKG_OUT}/changelog"
       COMMENT "Manual page ${page}(1)" VERBATIM)
     list(APPEND bk_man_outputs "${out}")
   endif()
