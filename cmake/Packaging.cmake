@@ -5,7 +5,7 @@ set(BK_PKG_OUT "${CMAKE_BINARY_DIR}/packaging")
 set(BK_DOCDIR "${CMAKE_INSTALL_DATADIR}/doc/briefing-kiosk")
 file(MAKE_DIRECTORY "${BK_PKG_OUT}/man")
 
-# Group-writable files in a package are a lintian error and depend on the builder's umask: fix them here.
+# Folders made by install() get 0755 whatever the builder's umask: group-writable ones are a lintian error.
 set(CMAKE_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
     OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
 
@@ -37,13 +37,24 @@ endforeach()
 install(DIRECTORY "${CMAKE_SOURCE_DIR}/assets/" DESTINATION "${CMAKE_INSTALL_DATADIR}/briefing-kiosk/assets"
         PATTERN "*.ttf" EXCLUDE)
 
-# The configuration file (a conffile, listed in packaging/conffiles) and the systemd unit, if the
-# deployment files exist yet.
-install(FILES "${BK_PKG_SRC}/kiosk.toml" DESTINATION /etc/briefing-kiosk)
+# Files outside the prefix, which name /usr paths: installed only when the prefix is /usr (the Debian
+# package), so `cmake --install` to /usr/local or a home folder leaves /etc and /lib alone.
+function(bk_install_system_file file destination)
+  install(CODE "
+    if(CMAKE_INSTALL_PREFIX STREQUAL \"/usr\")
+      file(INSTALL DESTINATION \"${destination}\" TYPE FILE FILES \"${file}\")
+    else()
+      message(STATUS \"Not installing ${destination}: only a /usr install (the Debian package) ships it\")
+    endif()")
+endfunction()
+
+# The configuration file (a conffile, listed in packaging/conffiles) and the systemd unit, once the
+# deployment files exist.
+bk_install_system_file("${BK_PKG_SRC}/kiosk.toml" /etc/briefing-kiosk)
 set(BK_HAVE_UNIT 0)
 if(EXISTS "${CMAKE_SOURCE_DIR}/tools/deploy/briefing-kiosk.service")
   set(BK_HAVE_UNIT 1)
-  install(FILES "${CMAKE_SOURCE_DIR}/tools/deploy/briefing-kiosk.service" DESTINATION /lib/systemd/system)
+  bk_install_system_file("${CMAKE_SOURCE_DIR}/tools/deploy/briefing-kiosk.service" /lib/systemd/system)
 endif()
 
 # Manual pages: scdoc sources with the version filled in, built and gzipped (-9n) at build time. Their
@@ -84,7 +95,7 @@ install(FILES "${BK_PKG_SRC}/copyright" "${BK_PKG_OUT}/changelog.gz" DESTINATION
 install(FILES "${BK_PKG_SRC}/lintian-overrides" RENAME briefing-kiosk
         DESTINATION "${CMAKE_INSTALL_DATADIR}/lintian/overrides")
 
-# Maintainer scripts get the package's paths from here.
+# Maintainer scripts: BK_HAVE_UNIT tells them whether the package ships the systemd unit.
 foreach(script preinst postinst prerm postrm)
   configure_file("${BK_PKG_SRC}/${script}" "${BK_PKG_OUT}/${script}" @ONLY
                  FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE
