@@ -70,12 +70,12 @@ HPDF_Font PdfWriter::font(Face face) const {
 float PdfWriter::measure(std::string_view text, Face face, float size) {
     if (text.empty()) return 0;
     HPDF_REAL width = 0;
-    const std::string s(text);
-    const HPDF_UINT fitted = HPDF_Font_MeasureText(font(face), reinterpret_cast<const HPDF_BYTE*>(s.data()),
-                                                   static_cast<HPDF_UINT>(s.size()), 1.0e6f, size, 0, 0,
+    // MeasureText takes a length: no copy to a NUL-terminated string needed.
+    const HPDF_UINT fitted = HPDF_Font_MeasureText(font(face), reinterpret_cast<const HPDF_BYTE*>(text.data()),
+                                                   static_cast<HPDF_UINT>(text.size()), 1.0e6f, size, 0, 0,
                                                    HPDF_FALSE, &width);
     check(HPDF_OK, "HPDF_Font_MeasureText");
-    if (fitted != s.size()) throw PackError("PDF: text too long to measure");
+    if (fitted != text.size()) throw PackError("PDF: text too long to measure");
     return width;
 }
 
