@@ -179,3 +179,17 @@ TEST_CASE("a data folder that cannot hold files (a plain file in its place) repo
     CHECK(h.starts().size() == 1);
     CHECK_FALSE(h.crashLoop(kT0));
 }
+
+TEST_CASE("a temporary file left by a start killed mid-write is replaced, not accumulated", "[config]") {
+    TempDir tmp;
+    fs::create_directories(tmp.data());
+    StartHistory probe(tmp.data());
+    records_test::writeBytes(probe.file().string() + ".tmp", "half-writ");
+    for (int i = 0; i < 3; ++i) CHECK_FALSE(StartHistory(tmp.data()).recordStart(kT0 + i * 1s));
+    int files = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.data())) ++files;
+    CHECK(files == 1);
+    StartHistory h(tmp.data());
+    CHECK_FALSE(h.recordStart(kT0 + 3s));
+    CHECK(h.starts().size() == 4);
+}

@@ -18,7 +18,9 @@ namespace {
 constexpr std::string_view kHeader = "briefing-kiosk starts v1 (ms since 1970 UTC)";
 
 std::optional<std::string> writeAtomically(const fs::path& file, const std::string& bytes) {
-    const fs::path tmp = file.string() + ".tmp-" + std::to_string(::getpid());
+    // A fixed name: a start killed between create and rename leaves at most this one file behind, and the
+    // next start overwrites it (two kiosks on one folder could interleave, which parsing tolerates).
+    const fs::path tmp = file.string() + ".tmp";
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) return "start history " + file.string() + " cannot be written: " + std::strerror(errno);
     std::size_t done = 0;
