@@ -79,15 +79,9 @@ inline std::string neutralised(std::string_view v) {
     return (startsWithFormulaChar(v) ? "'" : "") + std::string(v);
 }
 
-// True when `cell` is an acceptable decoding of `value`: its neutralised form. TODO(issue 8): records'
-// csvCell tests the first byte with strchr("=+-@\t\r", c), which also matches a NUL byte (the string's
-// terminator), so a value starting with NUL gets a spurious leading '. Accepted here, and counted by
-// hostile_strings, until kiosk/records fixes it; the stored data cannot start with NUL (it is sanitised).
-inline bool knownNulGap(std::string_view cell, std::string_view value) {
-    return !value.empty() && value.front() == '\0' && cell == "'" + std::string(value);
-}
+// True when `cell` is the neutralised form of `value`.
 inline bool decodesTo(std::string_view cell, std::string_view value) {
-    return cell == neutralised(value) || knownNulGap(cell, value);
+    return cell == neutralised(value);
 }
 
 // Renders the roster through kiosk::records::rosterCsv, parses it back and checks every cell we know the

@@ -249,7 +249,7 @@ TEST_CASE("a damaged store is moved aside, never overwritten, and a fresh one op
     CHECK(result.store->checkIn(person("After Damage")).created);
 }
 
-TEST_CASE("a store with a corrupted page fails quick_check and is moved aside", "[records]") {
+TEST_CASE("a store with a corrupted page fails the start-up check and is moved aside", "[records]") {
     TempDir tmp;
     {
         auto store = openStore(tmp.data());

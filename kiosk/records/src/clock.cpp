@@ -90,7 +90,8 @@ bool parseUtcIso(const std::string& iso, TimePoint& out) {
         return false;
     }
     const year_month_day ymd{year{y}, month{mo}, day{d}};
-    if (!ymd.ok() || h > 23 || mi > 59 || s > 60) return false;
+    // system_clock counts nanoseconds in 64 bits: years outside 1678..2261 would overflow it.
+    if (!ymd.ok() || y < 1970 || y > 2200 || h > 23 || mi > 59 || s > 60) return false;
     out = sys_days{ymd} + hours{h} + minutes{mi} + seconds{s} + milliseconds{ms};
     return true;
 }

@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 
 std::string csvCell(std::string_view value) {
     std::string cell;
-    if (!value.empty() && std::strchr("=+-@\t\r", value.front()) != nullptr) cell += '\'';
+    if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) cell += '\'';
     cell += value;
     if (cell.find_first_of("\",\r\n") == std::string::npos) return cell;
     std::string quoted = "\"";

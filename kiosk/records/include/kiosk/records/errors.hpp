@@ -11,7 +11,7 @@ namespace kiosk::records {
 enum class StoreFault {
     NotSaved,  // disk full or write failed (SQLITE_FULL / SQLITE_IOERR): nothing was saved
     Locked,    // another program holds the store (SQLITE_BUSY / SQLITE_LOCKED)
-    Damaged,   // not a database, or quick_check failed
+    Damaged,   // not a database, empty, or integrity_check failed
     TooNew,    // written by a newer program (user_version above ours): never downgraded
     Missing,   // no store where one was required
     Other,     // any other SQLite or file-system failure

@@ -50,7 +50,7 @@ struct OpenResult {
 // or NotFoundError as documented; never leaves a half-done write.
 class Store {
 public:
-    // Prepares the data folder (0700), opens or creates attendance.db (0600), runs quick_check and the
+    // Prepares the data folder (0700), opens or creates attendance.db (0600), runs integrity_check and the
     // migrations. Throws StoreError: Locked, TooNew, Damaged (with DamagePolicy::Fail), Missing, Other.
     static OpenResult open(const std::filesystem::path& dataDir, const OpenOptions& options = {});
     ~Store();
