@@ -41,6 +41,8 @@ const std::vector<Rule> kRules = {
     {"kiosk/ui", join({kSdl, kSqlite, kHaru, kCups, {"kiosk/platform/", "kiosk/records/", "print/"}})},
     {"kiosk/platform", join({kSqlite, kHaru, kCups, {"kiosk/records/", "print/"}})},
     {"tools", join({kImgui, kSdl})},
+    {"kiosk/officer",
+     join({kImgui, kSdl, kSqlite, kHaru, kCups, {"kiosk/ui/", "kiosk/platform/", "kiosk/flow/", "print/"}})},
 };
 
 // Returns "file:line: includes X" for each include in `text` that `rule` forbids.
