@@ -3,6 +3,8 @@
 
 #include "kiosk/officer/pin.hpp"
 
+#include <algorithm>
+
 namespace kiosk::officer {
 
 std::optional<std::chrono::seconds> PinPolicy::lockoutDelay(int failures) const {
