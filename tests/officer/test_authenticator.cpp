@@ -27,8 +27,9 @@ int auditCount(const Store& store, const std::string& action) {
     return static_cast<int>(std::count_if(rows.begin(), rows.end(), [&](const auto& r) { return r.action == action; }));
 }
 
+// By value: the verdict is usually a temporary.
 template <class T>
-const T& as(const Verdict& v) {
+T as(const Verdict& v) {
     REQUIRE(std::holds_alternative<T>(v));
     return std::get<T>(v);
 }
@@ -86,7 +87,7 @@ TEST_CASE("the right PIN unlocks with the officer's role; a wrong one counts dow
     CHECK(as<WrongPin>(auth.verify("Desk", "111111", t0())).attemptsLeft == 4);
     CHECK(as<WrongPin>(auth.verify("Desk", "12", t0() + 1s)).attemptsLeft == 3);  // malformed counts too
     CHECK(store->officer("Desk")->failedAttempts == 2);
-    const auto& ok = as<Unlocked>(auth.verify("Desk", kPin, t0() + 2s));
+    const auto ok = as<Unlocked>(auth.verify("Desk", kPin, t0() + 2s));
     CHECK(ok.name == "Desk");
     CHECK(ok.role == Role::PrintOperator);
     CHECK(store->officer("Desk")->failedAttempts == 0);  // a success clears the count
