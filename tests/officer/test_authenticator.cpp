@@ -79,7 +79,7 @@ TEST_CASE("the PIN rule: 6 or more digits, nothing else, and the store refuses a
     CHECK(store->listOfficers().empty());
 }
 
-TEST_CASE("the right PIN unlocks with the officer's role; a wrong one counts down", "[officer]") {
+TEST_CASE("the right PIN unlocks with the officer's role, a wrong one counts down", "[officer]") {
     TempDir tmp;
     auto store = officer_test::openStore(tmp.data());
     setPin(*store, "Desk", Role::PrintOperator, kPin, "test");
@@ -143,7 +143,7 @@ TEST_CASE("the lockout and the failure counter survive reopening the store", "[o
     CHECK(as<LockedOut>(auth.verify("PC Jones", "000000", now + 40s)).until == now + 40s + 60s);
 }
 
-TEST_CASE("another officer lifts a lockout; a print operator or the officer themself cannot", "[officer]") {
+TEST_CASE("another officer lifts a lockout, a print operator or the officer themself cannot", "[officer]") {
     TempDir tmp;
     auto store = officer_test::openStore(tmp.data());
     setPin(*store, "A", Role::Officer, kPin, "test");
@@ -193,7 +193,7 @@ TEST_CASE("with no officer account the PIN pad says so, and an unknown name is r
     CHECK(auth.officers()[0].name == "officer");
 }
 
-TEST_CASE("candidate erasure and subject access leave officer accounts alone; a restore keeps today's PINs",
+TEST_CASE("candidate erasure and subject access leave officer accounts alone, a restore keeps today's PINs",
           "[officer]") {
     TempDir tmp;
     auto store = officer_test::openStore(tmp.data());

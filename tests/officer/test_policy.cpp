@@ -31,7 +31,7 @@ TEST_CASE("lockout delays start after 5 wrong PINs, grow, and are capped", "[off
     CHECK(p.lockoutDelay(1000) == 900s);
 }
 
-TEST_CASE("officers may do everything; print operators only reprint, batch print and the print queue",
+TEST_CASE("officers may do everything, print operators only reprint, batch print and the print queue",
           "[officer]") {
     std::set<std::string> keys;
     std::set<std::string> operatorMay;

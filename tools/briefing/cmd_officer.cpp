@@ -164,8 +164,8 @@ void addOfficerCommands(CLI::App& app, Context& ctx) {
     auto ap = std::make_shared<OfficerArgs>();
     CLI::App* setPin = addCommand(
         app, ctx, "set-pin",
-        "Set an officer's PIN (6+ digits), read twice from standard input (without echo on a terminal); "
-        "creates the account if needed and clears its lockout. Only the Argon2id hash is stored.",
+        "Set an officer's PIN (6+ digits, read twice from standard input) and clear its lockout; only the "
+        "Argon2id hash is stored",
         [&ctx, ap] {
             return runRecords([&] {
                 std::string pin = readPinTwice(ap->name);
