@@ -103,4 +103,10 @@ TEST_CASE("the layering check catches a crossed layer", "[layering]") {
     CHECK(violations("x.cpp", "#include <SQLiteCpp/Database.h>\n", flow).size() == 1);
     CHECK(violations("x.cpp", "#include \"kiosk/ui/screens.hpp\"\n", flow).size() == 1);
     CHECK(violations("x.cpp", "#include \"content/text.hpp\"\n#include <vector>\n", flow).empty());
+    const Rule officer = kRules.back();
+    REQUIRE(officer.folder == "kiosk/officer");
+    CHECK(violations("x.cpp", "#include <imgui.h>\n", officer).size() == 1);
+    CHECK(violations("x.cpp", "#include \"kiosk/flow/journey.hpp\"\n", officer).size() == 1);
+    CHECK(violations("x.cpp", "#include <cups/cups.h>\n", officer).size() == 1);
+    CHECK(violations("x.cpp", "#include \"kiosk/records/store.hpp\"\n#include <sodium.h>\n", officer).empty());
 }
