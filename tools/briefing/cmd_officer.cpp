@@ -10,6 +10,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <iostream>
 
 namespace briefing {
@@ -29,17 +30,29 @@ struct OfficerArgs {
     std::string key, value;
 };
 
-// Echo off on the terminal for as long as the object lives.
+// The terminal settings to put back if Ctrl-C or a kill arrives while echo is off (signal handler state).
+termios g_savedTerminal{};
+
+extern "C" void restoreTerminalAndDie(int sig) {
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &g_savedTerminal);  // async-signal-safe
+    std::signal(sig, SIG_DFL);
+    ::raise(sig);
+}
+
+// Echo off on the terminal for as long as the object lives, and put back even on SIGINT/SIGTERM/SIGHUP.
 class NoEcho {
 public:
     NoEcho() {
         if (::tcgetattr(STDIN_FILENO, &m_saved) != 0) return;
+        g_savedTerminal = m_saved;
+        for (int sig : {SIGINT, SIGTERM, SIGHUP}) std::signal(sig, restoreTerminalAndDie);
         termios quiet = m_saved;
         quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
         m_active = ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
     }
     ~NoEcho() {
         if (m_active) ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &m_saved);
+        for (int sig : {SIGINT, SIGTERM, SIGHUP}) std::signal(sig, SIG_DFL);
     }
     NoEcho(const NoEcho&) = delete;
     NoEcho& operator=(const NoEcho&) = delete;
