@@ -41,6 +41,8 @@ const std::vector<Rule> kRules = {
     {"kiosk/ui", join({kSdl, kSqlite, kHaru, kCups, {"kiosk/platform/", "kiosk/records/", "print/"}})},
     {"kiosk/platform", join({kSqlite, kHaru, kCups, {"kiosk/records/", "print/"}})},
     {"tools", join({kImgui, kSdl})},
+    {"kiosk/officer",
+     join({kImgui, kSdl, kSqlite, kHaru, kCups, {"kiosk/ui/", "kiosk/platform/", "kiosk/flow/", "print/"}})},
 };
 
 // Returns "file:line: includes X" for each include in `text` that `rule` forbids.
@@ -101,4 +103,10 @@ TEST_CASE("the layering check catches a crossed layer", "[layering]") {
     CHECK(violations("x.cpp", "#include <SQLiteCpp/Database.h>\n", flow).size() == 1);
     CHECK(violations("x.cpp", "#include \"kiosk/ui/screens.hpp\"\n", flow).size() == 1);
     CHECK(violations("x.cpp", "#include \"content/text.hpp\"\n#include <vector>\n", flow).empty());
+    const Rule officer = kRules.back();
+    REQUIRE(officer.folder == "kiosk/officer");
+    CHECK(violations("x.cpp", "#include <imgui.h>\n", officer).size() == 1);
+    CHECK(violations("x.cpp", "#include \"kiosk/flow/journey.hpp\"\n", officer).size() == 1);
+    CHECK(violations("x.cpp", "#include <cups/cups.h>\n", officer).size() == 1);
+    CHECK(violations("x.cpp", "#include \"kiosk/records/store.hpp\"\n#include <sodium.h>\n", officer).empty());
 }

@@ -41,5 +41,6 @@ void addConfigCommands(CLI::App& app, Context& ctx);
 void addRecordsCommands(CLI::App& app, Context& ctx);
 void addContentCommands(CLI::App& app, Context& ctx);
 void addPackCommands(CLI::App& app, Context& ctx);
+void addOfficerCommands(CLI::App& app, Context& ctx);
 
 }  // namespace briefing

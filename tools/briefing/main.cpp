@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
     briefing::addRecordsCommands(app, ctx);
     briefing::addContentCommands(app, ctx);
     briefing::addPackCommands(app, ctx);
+    briefing::addOfficerCommands(app, ctx);
 
     try {
         app.parse(argc, argv);

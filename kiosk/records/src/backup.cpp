@@ -124,6 +124,8 @@ RestoreReport Store::restore(const fs::path& file, const std::string& actor) {
         }
     }
     const auto currentAudit = auditRows();
+    // Officer accounts are not restored: an old backup must not bring back a changed PIN or lift a lockout.
+    const auto currentOfficers = guarded("restore failed", [&] { return readOfficerRows(db); });
     // The store as it is now stays available as an ordinary backup, never rotated away by this restore.
     report.safetyBackup = takeBackup(*m_impl, backupDir()).string();
 
@@ -136,6 +138,7 @@ RestoreReport Store::restore(const fs::path& file, const std::string& actor) {
         applyPragmas(db, m_impl->options.synchronous);
         migrate(db, kSchemaVersion);
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        replaceOfficerRows(db, currentOfficers);
         std::set<std::string> have;
         for (const auto& e : readLedger(db)) have.insert(e.id);
         for (const auto& e : ledger) {

@@ -119,7 +119,22 @@ constexpr const char* kMigration3 = R"sql(
 ALTER TABLE print_jobs ADD COLUMN options TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array<const char*, kSchemaVersion> kMigrations{kMigration1, kMigration2, kMigration3};
+// 4: named officer accounts. Only the Argon2id hash of a PIN is kept; the failure counter and lockout
+// live beside it so they survive a restart.
+constexpr const char* kMigration4 = R"sql(
+CREATE TABLE officers (
+  name TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('officer', 'print-operator')),
+  pin_hash TEXT NOT NULL CHECK (substr(pin_hash, 1, 10) = '$argon2id$'),
+  failed_attempts INTEGER NOT NULL DEFAULT 0,
+  last_failure_at TEXT NOT NULL DEFAULT '',
+  locked_until TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array<const char*, kSchemaVersion> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4};
 
 }  // namespace
 

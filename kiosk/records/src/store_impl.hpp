@@ -65,6 +65,14 @@ void compactAfterErasure(SQLite::Database& db);
 // Backups in `dir` named attendance-<UTC>.db, oldest first.
 std::vector<std::filesystem::path> backupFiles(const std::filesystem::path& dir);
 
+// Officer accounts as whole rows (hash included), so a restore keeps the current accounts, PINs and
+// lockouts instead of bringing back old PINs from the backup (src/officers.cpp).
+struct OfficerRow {
+    std::vector<std::string> columns;
+};
+std::vector<OfficerRow> readOfficerRows(SQLite::Database& db);
+void replaceOfficerRows(SQLite::Database& db, const std::vector<OfficerRow>& rows);
+
 void requireCandidate(SQLite::Database& db, const std::string& candidateId);
 std::string sanitiseField(const std::string& field, const std::string& value, bool required);
 

@@ -5,7 +5,7 @@
 
 namespace kiosk::records {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Migrates the SQLite file `file` up to `targetVersion` (tests use this to build older stores).
 // Throws StoreError(TooNew) when the file is already newer than kSchemaVersion.

@@ -2,6 +2,7 @@
 // Layer: kiosk/records (SQLite through SQLiteCpp; no ImGui, SDL or libharu; SQLite stays out of this header).
 #pragma once
 
+#include "kiosk/records/clock.hpp"
 #include "kiosk/records/errors.hpp"
 #include "kiosk/records/types.hpp"
 
@@ -99,7 +100,8 @@ public:
 
     // Officer audit log (table audit_log): one row per action, hash-chained (SHA-256) over the previous row.
     // Actions: "unlock", "view-roster", "export", "print", "purge", "erase", "settings-change", "failed-pin",
-    // "session-open", "session-close", "session-merge", "backup", "restore", "checkin-manual".
+    // "session-open", "session-close", "session-merge", "backup", "restore", "checkin-manual",
+    // "set-pin", "lockout", "officer-unlock", "officer-remove".
     void audit(const std::string& action, const std::string& actor, const std::string& detail);
     AuditVerdict verifyAudit() const;
     std::vector<AuditRow> auditRows() const;
@@ -107,6 +109,29 @@ public:
     // Officer settings that override the force profile's defaults; setSetting writes an audit row.
     std::optional<std::string> setting(const std::string& key) const;
     void setSetting(const std::string& key, const std::string& value, const std::string& actor);
+
+    // Officer accounts (table officers; src/officers.cpp). Names are sanitised like other fields (1..200
+    // code points). Only an Argon2id hash is accepted (it must start "$argon2id$": InputError otherwise);
+    // the hash is never part of a listing, an export or the audit log.
+    // setOfficerPin creates or replaces an account, clears its failure count and lockout, and writes the
+    // audit row "set-pin" (name and role, never the hash) by `actor` in the same commit.
+    void setOfficerPin(const std::string& name, OfficerRole role, const std::string& pinHash,
+                       const std::string& actor);
+    std::vector<Officer> listOfficers() const;  // ordered by name
+    std::optional<Officer> officer(const std::string& name) const;
+    std::optional<std::string> officerPinHash(const std::string& name) const;  // for verification only
+    // A wrong PIN: failed_attempts+1 and last_failure_at = `at`, then `lockoutFor(newCount)` says until when
+    // the account is locked (nullopt: not locked); writes "failed-pin" (and "lockout" when locked) audit
+    // rows, all in one commit. Returns the updated account. NotFoundError for an unknown name.
+    Officer recordPinFailure(const std::string& name, TimePoint at,
+                             const std::function<std::optional<TimePoint>(int failures)>& lockoutFor);
+    // The right PIN: clears the failure count and lockout and writes the "unlock" audit row (actor = the
+    // officer, `detail` as given) in one commit. NotFoundError.
+    void recordUnlock(const std::string& name, const std::string& detail);
+    // Clears the failure count and lockout of `name`; audit row "officer-unlock" by `actor`. NotFoundError.
+    void clearOfficerLockout(const std::string& name, const std::string& actor);
+    // Deletes the account; audit row "officer-remove" by `actor`. NotFoundError.
+    void removeOfficer(const std::string& name, const std::string& actor);
 
     // Retention. purge deletes every candidate whose latest check-in (or creation) is older than
     // `olderThanDays`, sessions left empty and older, and backups older than the cutoff; erase deletes

@@ -142,6 +142,22 @@ struct PurgeReport {
     std::string cutoff;
 };
 
+// Officer accounts (issue 7). Role keys as stored: "officer", "print-operator".
+enum class OfficerRole { Officer, PrintOperator };
+const char* officerRoleKey(OfficerRole r);
+std::optional<OfficerRole> parseOfficerRole(const std::string& key);  // nullopt for anything else
+
+// One officer account as listed. Never carries the PIN hash (see Store::officerPinHash).
+struct Officer {
+    std::string name;
+    OfficerRole role = OfficerRole::Officer;
+    int failedAttempts = 0;     // consecutive wrong PINs since the last unlock or reset
+    std::string lastFailureAt;  // UTC ISO; empty when none
+    std::string lockedUntil;    // UTC ISO; empty when no lockout was set (compare with now to know)
+    std::string createdAt;
+    std::string updatedAt;
+};
+
 struct RestoreReport {
     int erasuresReapplied = 0;
     int auditRowsCarried = 0;

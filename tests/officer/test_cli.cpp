@@ -1,0 +1,153 @@
+// `briefing set-pin` and `briefing officer ...` end to end: the real binary with PINs piped in on
+// standard input. Layer: tests/officer.
+#include "kiosk/officer/authenticator.hpp"
+#include "officer_test_util.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+using officer_test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs `briefing --data DATA args...` with `input` as standard input (a file, so not a terminal) and
+// XDG folders inside `tmp`, so no real configuration is read.
+Run briefing(const TempDir& tmp, const std::vector<std::string>& args, const std::string& input = "") {
+    const fs::path in = tmp.path() / "stdin", out = tmp.path() / "stdout", err = tmp.path() / "stderr";
+    officer_test::writeBytes(in, input);
+    std::vector<std::string> argv{BK_BRIEFING_BIN, "--data", tmp.data().string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int i = ::open(in.c_str(), O_RDONLY);
+        const int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (i < 0 || o < 0 || e < 0) ::_exit(127);
+        ::dup2(i, 0);
+        ::dup2(o, 1);
+        ::dup2(e, 2);
+        ::setenv("XDG_CONFIG_HOME", (tmp.path() / "config").c_str(), 1);
+        ::setenv("XDG_DATA_HOME", (tmp.path() / "xdg-data").c_str(), 1);
+        ::setenv("USER", "itadmin", 1);
+        std::vector<char*> raw;
+        for (auto& a : argv) raw.push_back(a.data());
+        raw.push_back(nullptr);
+        ::execv(raw[0], raw.data());
+        ::_exit(127);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    Run r;
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = officer_test::readBytes(out);
+    r.err = officer_test::readBytes(err);
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("briefing set-pin reads the PIN twice from a pipe and stores only its Argon2id hash", "[officer]") {
+    TempDir tmp;
+    const Run set = briefing(tmp, {"set-pin"}, "482913\n482913\n");
+    INFO(set.err);
+    REQUIRE(set.exitCode == 0);
+    CHECK(set.out.find("\"officer\"") != std::string::npos);  // the default account name
+    CHECK(officer_test::filesContaining(tmp.data(), "482913") == 0);
+    CHECK(officer_test::filesContaining(tmp.data(), "$argon2id$") >= 1);
+
+    const Run list = briefing(tmp, {"officer", "list"});
+    CHECK(list.exitCode == 0);
+    CHECK(list.out == "name\trole\tstatus\nofficer\tofficer\tok\n");
+    CHECK(list.out.find("argon2") == std::string::npos);
+
+    const Run op = briefing(tmp, {"set-pin", "--role", "print-operator", "--officer", "Front Desk"},
+                            "111222333\r\n111222333\r\n");
+    CHECK(op.exitCode == 0);
+    CHECK(briefing(tmp, {"officer", "list"}).out.find("Front Desk\tprint-operator\tok") != std::string::npos);
+    CHECK(briefing(tmp, {"audit", "verify"}).exitCode == 0);
+
+    auto store = officer_test::openStore(tmp.data());
+    kiosk::officer::Authenticator auth(*store);
+    const auto v = auth.verify("Front Desk", "111222333", officer_test::t0());
+    REQUIRE(std::holds_alternative<kiosk::officer::Unlocked>(v));
+    CHECK(std::get<kiosk::officer::Unlocked>(v).role == kiosk::officer::Role::PrintOperator);
+    int setPins = 0;
+    for (const auto& r : store->auditRows()) {
+        if (r.action != "set-pin") continue;
+        ++setPins;
+        CHECK(r.actor == "cli:itadmin");
+        CHECK(r.detail.find("111222333") == std::string::npos);
+    }
+    CHECK(setPins == 2);
+}
+
+TEST_CASE("briefing set-pin refuses a mismatch, a short or non-digit PIN, and a single line", "[officer]") {
+    TempDir tmp;
+    const Run mismatch = briefing(tmp, {"set-pin"}, "482913\n482914\n");
+    CHECK(mismatch.exitCode == 1);
+    CHECK(mismatch.err.find("differ") != std::string::npos);
+    const Run shortPin = briefing(tmp, {"set-pin"}, "12345\n12345\n");
+    CHECK(shortPin.exitCode == 1);
+    CHECK(shortPin.err.find("at least 6 digits") != std::string::npos);
+    const Run letters = briefing(tmp, {"set-pin"}, "12ab56\n12ab56\n");
+    CHECK(letters.exitCode == 1);
+    CHECK(letters.err.find("digits only") != std::string::npos);
+    const Run once = briefing(tmp, {"set-pin"}, "482913\n");
+    CHECK(once.exitCode == 1);
+    CHECK(once.err.find("twice") != std::string::npos);
+    for (const Run* r : {&mismatch, &shortPin, &letters, &once}) {
+        CHECK(r->err.find("482913") == std::string::npos);
+        CHECK(r->err.find("12345") == std::string::npos);
+    }
+    CHECK(briefing(tmp, {"set-pin", "--role", "admin"}, "482913\n482913\n").exitCode == 2);
+    CHECK_FALSE(fs::exists(tmp.data() / "attendance.db"));  // nothing was stored by any refused call
+}
+
+TEST_CASE("briefing set-pin and officer unlock lift a lockout that survived a restart", "[officer]") {
+    TempDir tmp;
+    REQUIRE(briefing(tmp, {"set-pin", "--officer", "PC Jones"}, "482913\n482913\n").exitCode == 0);
+    {
+        auto store = officer_test::openStore(tmp.data());
+        kiosk::officer::Authenticator strict(*store, kiosk::officer::PinPolicy{1, {std::chrono::seconds{3600}}});
+        strict.verify("PC Jones", "000000", std::chrono::system_clock::now());
+    }
+    CHECK(briefing(tmp, {"officer", "list"}).out.find("PC Jones\tofficer\tlocked until") != std::string::npos);
+    CHECK(briefing(tmp, {"officer", "unlock", "PC Jones"}).exitCode == 0);
+    CHECK(briefing(tmp, {"officer", "list"}).out.find("PC Jones\tofficer\tok") != std::string::npos);
+    CHECK(briefing(tmp, {"officer", "unlock", "Nobody"}).exitCode == 1);
+    {
+        auto store = officer_test::openStore(tmp.data());
+        kiosk::officer::Authenticator strict(*store, kiosk::officer::PinPolicy{1, {std::chrono::seconds{3600}}});
+        strict.verify("PC Jones", "000000", std::chrono::system_clock::now());
+    }
+    REQUIRE(briefing(tmp, {"set-pin", "--officer", "PC Jones"}, "777888\n777888\n").exitCode == 0);
+    auto store = officer_test::openStore(tmp.data());
+    CHECK(store->officer("PC Jones")->failedAttempts == 0);
+    CHECK(store->officer("PC Jones")->lockedUntil.empty());
+}
+
+TEST_CASE("briefing officer settings show and set", "[officer]") {
+    TempDir tmp;
+    REQUIRE(briefing(tmp, {"set-pin"}, "482913\n482913\n").exitCode == 0);
+    const Run show = briefing(tmp, {"officer", "settings", "show"});
+    INFO(show.err);
+    CHECK(show.exitCode == 0);
+    CHECK(show.out.find("paper-size = a4\n") != std::string::npos);
+    CHECK(briefing(tmp, {"officer", "settings", "set", "paper-size", "letter"}).exitCode == 0);
+    CHECK(briefing(tmp, {"officer", "settings", "show"}).out.find("paper-size = letter\n") != std::string::npos);
+    const Run bad = briefing(tmp, {"officer", "settings", "set", "idle-timeout-seconds", "2"});
+    CHECK(bad.exitCode == 1);
+    CHECK(bad.err.find("idle-timeout-seconds") != std::string::npos);
+}
