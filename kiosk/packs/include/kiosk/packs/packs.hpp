@@ -17,10 +17,10 @@
 namespace kiosk::packs {
 
 // Keys under which the kiosk stores the personal safety plan's answers (records::Answer::question).
-inline constexpr const char* kPlanPartner = "canvassing-partner";
-inline constexpr const char* kPlanWhoKnows = "who-knows-where-i-am";
-inline constexpr const char* kPlanCheckIns = "check-in-times";
-inline constexpr const char* kPlanOnline = "online-lockdown";
+inline constexpr const char* kPlanPartner = "canvassing_partner";
+inline constexpr const char* kPlanWhoKnows = "who_knows_where_i_am";
+inline constexpr const char* kPlanCheckIns = "check_in_times";
+inline constexpr const char* kPlanOnline = "lock_down_online";
 inline constexpr const char* kPlanNotes = "notes";
 
 // How one pack is rendered. Stored with its print job (records::PrintJob::options) so a retry prints the
@@ -43,6 +43,12 @@ std::string verificationCode(const std::string& candidateId);
 // The pack for one stored candidate. Throws std::invalid_argument for an unknown language option.
 print::PackRequest buildPackRequest(const records::SubjectRecord& candidate, const content::Course& course,
                                     const content::ForceProfile& force, const PackOptions& options);
+
+// Prints one job already claimed from the queue: renders the pack, sends it, records done or failed in
+// the store. Returns an empty string when done, else the problem (also stored with the job). Store
+// errors propagate.
+std::string printClaimedJob(records::Store& store, const records::PrintJob& job, const print::PackRenderer& renderer,
+                            print::Printer& printer, const content::Course& course, const content::ForceProfile& force);
 
 struct QueueRun {
     int done = 0;

@@ -1,0 +1,56 @@
+// Prints queued packs on a thread of its own, so a slow printer (CUPS waits up to a minute for a job to
+// complete) never stalls the kiosk's screen or its watchdog pings. Layer: kiosk/packs.
+// The worker opens its own connection to the store (a Store is one thread's); the kiosk enqueues jobs on
+// its connection and calls wake(). Results come back through takeResults(), polled from the main loop.
+#pragma once
+
+#include "kiosk/packs/packs.hpp"
+
+#include <condition_variable>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace kiosk::packs {
+
+struct PrintResult {
+    std::string jobId;
+    std::string candidateId;
+    bool done = false;
+    std::string problem;  // when not done: why, for the officer
+};
+
+class PrintWorker {
+public:
+    // Starts the thread. Everything it needs is moved in; nothing is shared with the caller but the queue
+    // in the store. The first pass runs at once, so jobs left queued by a crash are printed after a restart.
+    PrintWorker(std::filesystem::path dataDir, content::Course course, content::ForceProfile force,
+                print::PackRenderer renderer, std::unique_ptr<print::Printer> printer);
+    ~PrintWorker();  // finishes the job in hand, then stops
+    PrintWorker(const PrintWorker&) = delete;
+    PrintWorker& operator=(const PrintWorker&) = delete;
+
+    void wake();                             // new jobs are queued
+    std::vector<PrintResult> takeResults();  // results since the last call (never blocks)
+
+private:
+    void loop();
+
+    std::filesystem::path m_dataDir;
+    content::Course m_course;
+    content::ForceProfile m_force;
+    print::PackRenderer m_renderer;
+    std::unique_ptr<print::Printer> m_printer;
+
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    bool m_pending = true;
+    bool m_stop = false;
+    std::vector<PrintResult> m_results;
+    std::thread m_thread;  // last: starts after every member above exists
+};
+
+}  // namespace kiosk::packs
