@@ -22,6 +22,7 @@ struct Ctx {
     const content::Catalog& s;  // strings in the candidate's language
     std::optional<flow::Event> event;
     bool scrolled = false;  // View::scrollToAnswer done this frame
+    std::string bodyId = "##body";  // one per screen (and module), so each starts scrolled to the top
 
     float em() const { return view.em(); }
     std::string str(const char* key) const { return s.get(key); }
@@ -30,7 +31,7 @@ struct Ctx {
     }
 };
 
-inline constexpr float kColumnEm = 38.0f;  // about 70 characters of body text
+inline constexpr float kColumnEm = 31.0f;  // about 70 characters of body text (DejaVu Sans ~0.55 em each)
 
 bool keyPressed(int imguiKey);
 void drawHeader(Ctx& c, bool controls);

@@ -123,6 +123,7 @@ void fieldBox(Ctx& c, flow::Field field, const char* labelKey, float widthEm) {
         ImGui::TextUnformatted(("! " + c.str(problemKey(it->second))).c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
+        recordItem(c.view, std::string("problem:") + (fieldProbe(field) + 6));
     }
     ImGui::EndGroup();
 }

@@ -68,6 +68,7 @@ void feedback(Ctx& c, bool right, const std::vector<content::Inlines>& explanati
     ImGui::TextWrapped("%s", (right ? "✓ " + c.str("module.right") : c.str("module.wrong")).c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    recordItem(c.view, right ? "feedback:right" : "feedback:wrong");
     for (const auto& p : explanation) text(c, p);
 }
 

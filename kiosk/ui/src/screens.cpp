@@ -98,7 +98,7 @@ void drawProgress(Ctx& c) {
 void beginBody(Ctx& c, float reserveBottomEm) {
     const float em = c.em();
     const float h = std::max(4.0f * em, ImGui::GetContentRegionAvail().y - reserveBottomEm * em);
-    ImGui::BeginChild("##body", {0, h}, false, ImGuiWindowFlags_None);
+    ImGui::BeginChild(c.bodyId.c_str(), {0, h}, false, ImGuiWindowFlags_None);
     const float w = ImGui::GetContentRegionAvail().x;
     const float col = std::min(w - 1.0f * em, kColumnEm * em);
     ImGui::Indent(std::max(0.0f, (w - col) * 0.5f));
@@ -266,6 +266,7 @@ void drawCountdown(Ctx& c) {
     drawHeader(c, false);
     ImGui::SetCursorPosY(ImGui::GetWindowHeight() * 0.28f);
     centredText(view.fonts.title, c.str("idle.title"), 40.0f * em, view.theme.text);
+    recordItem(view, "countdown");
     ImGui::Dummy({0, em});
     const std::string secs = std::to_string(flow::countdownSeconds(c.state));
     centredText(view.fonts.heading, fillIn(c.str("idle.body"), {{"seconds", secs}}), 36.0f * em, view.theme.text);
@@ -299,7 +300,8 @@ std::optional<flow::Event> drawJourney(const flow::State& state, const View& bas
     applyTheme(view.theme, view.em());
     beginFullScreen("##journey", view);
     ImGui::SetWindowFontScale(view.scale);
-    Ctx c{view, state, view.strings(state.lang), std::nullopt, false};
+    Ctx c{view, state, view.strings(state.lang), std::nullopt, false, "##body-" + flow::screenName(state.screen)};
+    if (const auto* m = std::get_if<flow::ModuleView>(&state.screen)) c.bodyId += std::to_string(m->index);
     if (state.countdown) {
         drawCountdown(c);
     } else {

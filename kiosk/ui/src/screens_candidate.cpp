@@ -40,11 +40,15 @@ void fieldPair(Ctx& c, FieldSpec left, FieldSpec right) {
 }
 
 void saveStatus(Ctx& c, flow::SaveStatus status) {
-    if (status == flow::SaveStatus::Saving) para(c, c.str("common.saving"), &c.view.theme.mutedText);
+    if (status == flow::SaveStatus::Saving) {
+        para(c, c.str("common.saving"), &c.view.theme.mutedText);
+        recordItem(c.view, "status:saving");
+    }
     if (status == flow::SaveStatus::NotSaved) {
         ImGui::PushFont(c.view.fonts.bold);
         para(c, "! " + c.str("common.not_saved"), &c.view.theme.bad);
         ImGui::PopFont();
+        recordItem(c.view, "status:not-saved");
     }
 }
 
@@ -194,20 +198,26 @@ void drawReview(Ctx& c) {
     ImGui::PopFont();
     ImGui::Dummy({0, 0.2f * c.em()});
     switch (cand.print) {
-        case flow::PrintStatus::Printing: para(c, c.str("review.printing")); break;
+        case flow::PrintStatus::Printing:
+            para(c, c.str("review.printing"));
+            recordItem(c.view, "status:printing");
+            break;
         case flow::PrintStatus::Queued:
             ImGui::PushFont(c.view.fonts.bold);
             para(c, "✓ " + c.str("review.queued"), &c.view.theme.good);
             ImGui::PopFont();
+            recordItem(c.view, "status:queued");
             break;
         case flow::PrintStatus::Failed:
             ImGui::PushFont(c.view.fonts.bold);
             para(c, "! " + c.str("review.failed"), &c.view.theme.bad);
             ImGui::PopFont();
+            recordItem(c.view, "status:print-failed");
             break;
         case flow::PrintStatus::NotRequested: break;
     }
     para(c, c.str("review.no_email"), &c.view.theme.mutedText);
+    recordItem(c.view, "status:no-email");
     const Body b = endBody(c);
     if (bottomBar(c, b, !printing, c.str("review.finish"), !printing)) c.emit(flow::Finish{});
 }
