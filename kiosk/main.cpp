@@ -23,6 +23,7 @@
 #include <CLI/CLI.hpp>
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <future>
 #include <cstdio>
@@ -48,7 +49,8 @@ struct Options {
     int afterFrames = 2;
     bool printTiming = false;
     std::optional<fs::path> gallery;
-    std::optional<fs::path> printWidgets;  // e2e: after each frame, write the screen and widget rectangles here
+    std::optional<fs::path> printWidgets;
+    int benchFrames = 0;  // > 0: time this many frames of the heaviest screen and exit  // e2e: after each frame, write the screen and widget rectangles here
 };
 
 // Everything loaded at start-up. Problems do not stop the kiosk: they become the notice an officer sees.
@@ -84,16 +86,34 @@ Loaded loadContent(const config::Settings& settings) {
     } catch (const content::LoadError& e) {
         note(e);
     }
+    return l;
+}
+
+// The course's modules in both languages, resolved against the force profile. Pure file reading and
+// parsing, so it runs on a worker thread while the window opens.
+struct LoadedModules {
+    std::vector<content::Module> english, welsh;
+    std::vector<std::string> problems;
+};
+
+LoadedModules loadModules(const config::Settings& settings, const content::ForceProfile& force) {
+    LoadedModules m;
     try {
         const content::Course course = content::loadCourse(settings.contentDir);
-        l.englishModules = content::resolvedModules(course, "en-GB", l.force);
-        l.welshModules = content::resolvedModules(course, "cy", l.force);
+        m.english = content::resolvedModules(course, "en-GB", force);
+        m.welsh = content::resolvedModules(course, "cy", force);
     } catch (const content::LoadError& e) {
-        note(e);
-    } catch (const std::out_of_range& e) {
-        l.problems.push_back(settings.contentDir.string() + ": the course needs both en-GB and cy modules");
+        for (const auto& d : e.diagnostics()) m.problems.push_back(d.format());
+    } catch (const std::out_of_range&) {
+        m.problems.push_back(settings.contentDir.string() + ": the course needs both en-GB and cy modules");
     }
-    return l;
+    return m;
+}
+
+void addModules(Loaded& l, LoadedModules m) {
+    l.englishModules = std::move(m.english);
+    l.welshModules = std::move(m.welsh);
+    for (auto& p : m.problems) l.problems.push_back(std::move(p));
 }
 
 // Opens the attendance store. A damaged store moved aside, or one that cannot be opened, is a problem
@@ -163,6 +183,45 @@ double msSinceProcessStart() {
     return (now.tv_sec + now.tv_nsec / 1e9 - static_cast<double>(start) / ticks) * 1000.0;
 }
 
+double cpuMs() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);  // all threads: llvmpipe rasterises on worker threads
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+// --bench-frames N: renders the heaviest screen (a module with answered questions) N times and prints
+// the median CPU time per frame for ImGui (NewFrame to Render) and for the whole frame (to the swap).
+int runBench(const Options& opt, platform::Window& window, const ui::View& view, const flow::Config& config,
+             const std::vector<content::Module>& modules) {
+    flow::State heavy;
+    for (auto& shot : app::galleryShots(config, modules, "en-GB", false))
+        if (shot.screen == "module-answered") heavy = shot.state;
+    std::vector<double> imgui, whole;
+    for (int i = 0; i < opt.benchFrames + 3; ++i) {
+        const double t0 = cpuMs();
+        window.beginFrame();
+        ui::drawJourney(heavy, view);
+        ImGui::Render();
+        const double t1 = cpuMs();
+        window.draw();
+        window.present();
+        const double t2 = cpuMs();
+        if (i >= 3) {  // the first frames build layouts and upload the font texture
+            imgui.push_back(t1 - t0);
+            whole.push_back(t2 - t0);
+        }
+    }
+    const auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    std::printf("heaviest screen (module with answered questions) at %dx%d, median of %d frames:\n", window.width(),
+                window.height(), opt.benchFrames);
+    std::printf("  ImGui CPU per frame (NewFrame to Render): %.3f ms\n", median(imgui));
+    std::printf("  whole frame CPU (to buffer swap, all threads): %.3f ms\n", median(whole));
+    return config::kExitOk;
+}
+
 int run(const Options& opt) {
     config::Settings settings;
     try {
@@ -173,6 +232,7 @@ int run(const Options& opt) {
     }
     Loaded loaded = loadContent(settings);
     if (auto problem = config::prepareDataDir(settings.dataDir)) loaded.problems.push_back(*problem);
+    auto modulesReady = std::async(std::launch::async, [&settings, force = loaded.force] { return loadModules(settings, force); });
 
     if (opt.printTiming) std::fprintf(stderr, "content-loaded-ms %.1f\n", msSinceProcessStart());
     IMGUI_CHECKVERSION();
@@ -222,6 +282,7 @@ int run(const Options& opt) {
     }
     window->reloadFontTexture();
     if (opt.printTiming) std::fprintf(stderr, "window-and-fonts-ms %.1f\n", msSinceProcessStart());
+    addModules(loaded, modulesReady.get());
     std::unique_ptr<records::Store> store = openStore(settings, loaded.force, loaded.problems);
     const ui::Theme theme = ui::makeTheme(loaded.force.accent, false);
     const ui::Theme contrastTheme = ui::makeTheme(loaded.force.accent, true);
@@ -231,6 +292,9 @@ int run(const Options& opt) {
                         opt.printWidgets ? &probe : nullptr, &contrastTheme, &loaded.englishModules,
                         &loaded.welshModules};
 
+    if (opt.benchFrames > 0)
+        return runBench(opt, *window, view, app::makeFlowConfig(loaded.force, loaded.englishModules, nullptr),
+                        loaded.englishModules);
     flow::State state = flow::initialState(app::makeFlowConfig(loaded.force, loaded.englishModules, store.get()));
     state.tokenSeed = app::randomTokenSeed();
     app::EffectRunner runner(store.get(), settings.printer.empty() ? "spool" : settings.printer,
@@ -331,6 +395,7 @@ int runGallery(const Options& opt) {
         return config::kExitInvalidInput;
     }
     Loaded loaded = loadContent(settings);
+    addModules(loaded, loadModules(settings, loaded.force));
     std::error_code ec;
     fs::create_directories(*opt.gallery, ec);
     if (ec) {
@@ -413,6 +478,8 @@ int main(int argc, char** argv) {
         ->check(CLI::PositiveNumber);
     app.add_flag("--print-timing", opt.printTiming, "Print start-up timing to standard error");
     app.add_option("--gallery", opt.gallery, "Render every screen into PNGs in this folder and exit");
+    app.add_option("--bench-frames", opt.benchFrames, "Benchmark: render the heaviest screen N times, print CPU times")
+        ->check(CLI::PositiveNumber);
     app.add_option("--print-widgets", opt.printWidgets,
                    "Testing: after each frame, write the screen name and widget positions to this file");
     app.footer("Exit codes: 0 success, 1 invalid content or settings, 2 usage error, 3 no display or other "

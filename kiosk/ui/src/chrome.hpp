@@ -51,8 +51,9 @@ Body endBody(Ctx& c);
 bool bottomBar(Ctx& c, const Body& body, bool back, const std::string& primary, bool primaryEnabled = true);
 
 // A button whose label wraps, as wide as `width` px: for answers and the module list.
+// `mark`: a border in that colour (a chosen or correct answer, a done module); nullptr for none.
 bool wrapButton(Ctx& c, const std::string& text, const std::string& probeLabel, float width, const ImVec4& bg,
-                const ImVec4& fg, bool marked = false);
+                const ImVec4& fg, const ImVec4* mark = nullptr);
 
 void drawPrivacy(Ctx& c);
 void drawCheckIn(Ctx& c, const flow::CheckIn& screen);

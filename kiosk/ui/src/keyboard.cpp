@@ -83,7 +83,7 @@ void drawKeyboard(Ctx& c, float width) {
         }
     }
     // Bottom row: shift, letters/accents, space, delete.
-    const float specials[4] = {6.0f, 4.0f, 14.0f, 6.5f};
+    const float specials[4] = {8.0f, 4.0f, 12.0f, 6.5f};
     const float rowW = (specials[0] + specials[1] + specials[2] + specials[3] + 3 * kGapEm) * em;
     ImGui::SetCursorPosX(rowStart + std::max(0.0f, (width - rowW) * 0.5f));
     if (touchButton(view, c.str("keyboard.shift") + "##shift", specials[0], ButtonStyle::Secondary, cand.shift, "key:shift"))

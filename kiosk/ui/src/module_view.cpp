@@ -89,7 +89,9 @@ void knowledgeCheck(Ctx& c, const std::string& moduleId, const content::Knowledg
                 if (idx == k.correct) label = c.str("module.correct_answer") + ": " + label;
                 else if (idx == *chosen) label = c.str("module.your_answer") + ": " + label;
             }
-            const bool mark = chosen && (idx == k.correct || idx == *chosen);
+            const ImVec4* mark = !chosen ? nullptr : idx == k.correct ? &c.view.theme.good
+                                                 : idx == *chosen   ? &c.view.theme.bad
+                                                                    : nullptr;
             if (wrapButton(c, label, "option:" + moduleId + "/" + k.id + "/" + std::to_string(i), w,
                            c.view.theme.secondary, c.view.theme.onSecondary, mark) &&
                 !chosen)
@@ -129,7 +131,8 @@ void scenario(Ctx& c, const std::string& moduleId, const content::Scenario& s) {
             if (chosen && i == right) label = "✓ " + label;
             else if (chosen && i == *chosen) label = "✗ " + label;
             if (wrapButton(c, label, "verdict:" + moduleId + "/" + s.id + "/" + probes[i], w, c.view.theme.secondary,
-                           c.view.theme.onSecondary, chosen && (i == right || i == *chosen)) &&
+                           c.view.theme.onSecondary,
+                           !chosen ? nullptr : i == right ? &c.view.theme.good : i == *chosen ? &c.view.theme.bad : nullptr) &&
                 !chosen)
                 c.emit(flow::Answer{s.id, i});
         }

@@ -53,14 +53,15 @@ void drawHeader(Ctx& c, bool controls) {
     if (controls) {
         const auto& st = c.state;
         const std::string other = st.lang == "cy" ? "en-GB" : "cy";
-        const float w1 = 7.0f, w2 = 4.5f, w3 = 9.0f, gap = 0.5f;
+        const float w1 = 7.0f, w2 = 11.0f, w3 = 9.5f, gap = 0.5f;
         ImGui::SetCursorPos({width - (w1 + w2 + w3 + 2 * gap) * em - 1.0f * em, 0.5f * em});
         if (touchButton(view, view.strings(other).get("language.name"), w1, ButtonStyle::Secondary))
             c.emit(flow::PickLanguage{other});
         ImGui::SameLine(0.0f, gap * em);
         const int size3 = std::clamp(st.candidate.textSize, 0, 2);
-        if (touchButton(view, std::string(kTextSizeLabels[(size3 + 1) % 3]) + "##textsize", w2, ButtonStyle::Secondary,
-                        false, "text-size"))
+        // Shows the current size; each touch steps A -> A+ -> A++ -> A.
+        if (touchButton(view, c.str("common.text_size") + " " + kTextSizeLabels[size3] + "##textsize", w2,
+                        ButtonStyle::Secondary, false, "text-size"))
             c.emit(flow::SetTextSize{(size3 + 1) % 3});
         ImGui::SameLine(0.0f, gap * em);
         const std::string contrast = st.candidate.highContrast ? c.str("common.normal_colours") : c.str("common.high_contrast");
@@ -155,7 +156,7 @@ bool bottomBar(Ctx& c, const Body& body, bool back, const std::string& primary, 
 }
 
 bool wrapButton(Ctx& c, const std::string& text, const std::string& probeLabel, float width, const ImVec4& bg,
-                const ImVec4& fg, bool marked) {
+                const ImVec4& fg, const ImVec4* mark) {
     const float em = c.em();
     const ImVec2 pad{0.7f * em, 0.45f * em};
     const float wrap = width - 2 * pad.x;
@@ -169,9 +170,8 @@ bool wrapButton(Ctx& c, const std::string& text, const std::string& probeLabel, 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec4 fill = active ? ImVec4{bg.x * 0.85f, bg.y * 0.85f, bg.z * 0.85f, 1.0f} : bg;
     dl->AddRectFilled(pos, {pos.x + size.x, pos.y + size.y}, ImGui::GetColorU32(fill), 0.3f * em);
-    if (marked)
-        dl->AddRect(pos, {pos.x + size.x, pos.y + size.y}, ImGui::GetColorU32(c.view.theme.focus), 0.3f * em, 0,
-                    0.15f * em);
+    if (mark)
+        dl->AddRect(pos, {pos.x + size.x, pos.y + size.y}, ImGui::GetColorU32(*mark), 0.3f * em, 0, 0.15f * em);
     if (ImGui::IsItemFocused())
         dl->AddRect({pos.x - 0.1f * em, pos.y - 0.1f * em}, {pos.x + size.x + 0.1f * em, pos.y + size.y + 0.1f * em},
                     ImGui::GetColorU32(c.view.theme.focus), 0.3f * em, 0, 0.12f * em);

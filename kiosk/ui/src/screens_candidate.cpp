@@ -123,7 +123,7 @@ void drawModuleList(Ctx& c) {
         text += status;
         const bool primary = openable && !completed;
         if (wrapButton(c, text, "module:" + info.id, width, primary ? c.view.theme.accent : c.view.theme.secondary,
-                       primary ? c.view.theme.onAccent : c.view.theme.onSecondary, completed) &&
+                       primary ? c.view.theme.onAccent : c.view.theme.onSecondary, completed ? &c.view.theme.good : nullptr) &&
             openable)
             c.emit(flow::OpenModule{i});
     }
@@ -145,14 +145,14 @@ void drawSafetyPlan(Ctx& c) {
     ImGui::Dummy({0, 0.2f * c.em()});
     const float w = kColumnEm * c.em();
     if (wrapButton(c, (cand.keepPlan ? "✓ " : "") + c.str("plan.keep"), "plan:keep", w * 0.5f - 0.3f * c.em(),
-                   c.view.theme.secondary, c.view.theme.onSecondary, cand.keepPlan))
+                   c.view.theme.secondary, c.view.theme.onSecondary, cand.keepPlan ? &c.view.theme.focus : nullptr))
         c.emit(flow::SetKeepPlan{true});
     ImGui::SameLine(0.0f, 0.6f * c.em());
     if (wrapButton(c, (!cand.keepPlan ? "✓ " : "") + c.str("plan.print_only"), "plan:print-only",
-                   w * 0.5f - 0.3f * c.em(), c.view.theme.secondary, c.view.theme.onSecondary, !cand.keepPlan))
+                   w * 0.5f - 0.3f * c.em(), c.view.theme.secondary, c.view.theme.onSecondary, !cand.keepPlan ? &c.view.theme.focus : nullptr))
         c.emit(flow::SetKeepPlan{false});
     if (wrapButton(c, (cand.planInPack ? "✓ " : "") + c.str("plan.in_pack"), "plan:in-pack", w,
-                   c.view.theme.secondary, c.view.theme.onSecondary, cand.planInPack))
+                   c.view.theme.secondary, c.view.theme.onSecondary, cand.planInPack ? &c.view.theme.focus : nullptr))
         c.emit(flow::SetPlanInPack{!cand.planInPack});
     ImGui::Dummy({0, 0.2f * c.em()});
     drawKeyboard(c, w);
