@@ -35,3 +35,22 @@ TEST_CASE("kiosk under Xvfb: touch and typing from attract to a queued pack, rec
     CHECK(jobs[0].candidateId == roster[0].candidateId);
     CHECK(jobs[0].state == kiosk::records::PrintState::Queued);
 }
+
+TEST_CASE("kiosk --gallery renders every screen in both languages, themes and sizes", "[e2e]") {
+    e2e::TempDir dir;
+    const auto out = dir.path / "gallery";
+    const auto r = e2e::run({"xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", BK_KIOSK_BIN, "--data",
+                             (dir.path / "data").string(), "--gallery", out.string()},
+                            {"XDG_CONFIG_HOME=" + (dir.path / "config").string()}, 300);
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    for (const char* screen : {"attract", "language", "privacy", "check-in", "modules", "module-answered",
+                               "safety-plan", "review", "review-print-failed", "done", "still-there"})
+        for (const char* lang : {"en-GB", "cy"})
+            for (const char* theme : {"normal", "high-contrast"})
+                for (const char* size : {"1920x1080", "1366x768"}) {
+                    const auto file = out / (std::string(screen) + "_" + lang + "_" + theme + "_" + size + ".png");
+                    INFO(file);
+                    CHECK(std::filesystem::file_size(file) > 10000);  // a real picture, not a blank one
+                }
+}

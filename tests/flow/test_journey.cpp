@@ -143,6 +143,7 @@ TEST_CASE("nothing is stored before the privacy notice is accepted", "[flow]") {
     auto step = reduce(s, AcceptPrivacy{});
     CHECK(step.state.candidate.consented);
     CHECK(step.state.candidate.token.size() == 36);
+    CHECK(step.state.candidate.focus == Field::Name);
 }
 
 TEST_CASE("check-in confirm commits once with the token and sanitised fields", "[flow]") {

@@ -3,11 +3,14 @@
 #include "journey_fixture.hpp"
 
 #include "content/text.hpp"
+#include "kiosk/app/gallery.hpp"
 #include "kiosk/ui/view.hpp"
 
 #include <catch2/catch.hpp>
 #include <imgui.h>
 #include <imgui_internal.h>
+
+#include <set>
 
 using namespace kiosk;
 using test::Kiosk;
@@ -469,4 +472,17 @@ TEST_CASE("contrast ratio matches WCAG's reference values", "[ui]") {
     CHECK(ui::contrastRatio({0, 0, 0, 1}, {1, 1, 1, 1}) == Approx(21.0));
     CHECK(ui::contrastRatio({1, 1, 1, 1}, {1, 1, 1, 1}) == Approx(1.0));
     CHECK(ui::contrastRatio({0.4627f, 0.4627f, 0.4627f, 1}, {1, 1, 1, 1}) == Approx(4.54).epsilon(0.01));
+}
+
+TEST_CASE("gallery states reach every screen and draw without events", "[ui]") {
+    Kiosk k;
+    std::set<std::string> screens;
+    for (const auto& shot : app::galleryShots(k.state.config, k.englishModules, "cy", true)) {
+        screens.insert(flow::screenName(shot.state.screen));
+        k.state = shot.state;
+        k.settle();
+        CHECK(k.state.candidate.highContrast);
+    }
+    for (const char* s : {"attract", "language", "privacy", "check-in", "modules", "module", "safety-plan", "review", "done"})
+        CHECK(screens.count(s) == 1);
 }

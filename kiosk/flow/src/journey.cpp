@@ -350,6 +350,7 @@ Step reduce(State s, const Event& event) {
                 if (on<PrivacyNotice>(s)) {
                     s.candidate.consented = true;
                     if (s.candidate.token.empty()) s.candidate.token = makeToken(s.tokenSeed, ++s.tokenCounter);
+                    s.candidate.focus = Field::Name;  // the on-screen keyboard types the name straight away
                     s.screen = CheckIn{};
                 }
                 return {std::move(s), {}};
@@ -428,8 +429,10 @@ Step reduce(State s, const Event& event) {
                 return {std::move(s), {}};
             },
             [&](const ToSafetyPlan&) -> Step {
-                if (on<ModuleList>(s) && (s.config.allowSkipModules || allModulesCompleted(s)))
+                if (on<ModuleList>(s) && (s.config.allowSkipModules || allModulesCompleted(s))) {
                     s.screen = SafetyPlanScreen{};
+                    s.candidate.focus.reset();  // the plan's keyboard appears once a box is touched
+                }
                 return {std::move(s), {}};
             },
             [&](const SetKeepPlan& e) -> Step {

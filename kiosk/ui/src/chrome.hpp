@@ -66,6 +66,7 @@ void drawDone(Ctx& c);
 // The on-screen keyboard, `width` px wide at the cursor.
 void drawKeyboard(Ctx& c, float width);
 // A labelled text box bound to a journey field, with its problem (if any) under it.
-void fieldBox(Ctx& c, flow::Field field, const char* labelKey, float widthEm);
+// `labelHeight` (px) keeps boxes in a row level when one label wraps; 0 = the label's own height.
+void fieldBox(Ctx& c, flow::Field field, const char* labelKey, float widthEm, float labelHeight = 0.0f);
 
 }  // namespace kiosk::ui::detail

@@ -103,15 +103,17 @@ void drawKeyboard(Ctx& c, float width) {
     ImGui::PopID();
 }
 
-void fieldBox(Ctx& c, flow::Field field, const char* labelKey, float widthEm) {
+void fieldBox(Ctx& c, flow::Field field, const char* labelKey, float widthEm, float labelHeight) {
     const auto& cand = c.state.candidate;
     const bool focused = cand.focus == field;
     ImGui::BeginGroup();
     ImGui::PushFont(c.view.fonts.bold);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + widthEm * c.em());
+    const float labelTop = ImGui::GetCursorPosY();
     ImGui::TextUnformatted(c.str(labelKey).c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
+    if (labelHeight > 0.0f) ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), labelTop + labelHeight));
     const std::string id = std::string("##") + fieldProbe(field);
     const auto r = textField(c.view, id, flow::fieldText(c.state, field), widthEm, focused, fieldProbe(field));
     if (r.changed) c.emit(flow::EditField{field, *r.changed});

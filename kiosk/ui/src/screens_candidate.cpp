@@ -31,10 +31,17 @@ struct FieldSpec {
 void fieldPair(Ctx& c, FieldSpec left, FieldSpec right) {
     const float half = (kColumnEm - 1.0f) * 0.5f;
     const ImVec2 start = ImGui::GetCursorPos();
-    fieldBox(c, left.field, left.labelKey, half);
+    ImGui::PushFont(c.view.fonts.bold);
+    const float wrap = half * c.em();
+    const float labelHeight =
+        std::max(ImGui::CalcTextSize(c.str(left.labelKey).c_str(), nullptr, false, wrap).y,
+                 ImGui::CalcTextSize(c.str(right.labelKey).c_str(), nullptr, false, wrap).y) +
+        ImGui::GetStyle().ItemSpacing.y;
+    ImGui::PopFont();
+    fieldBox(c, left.field, left.labelKey, half, labelHeight);
     const float leftBottom = ImGui::GetCursorPosY();
     ImGui::SetCursorPos({start.x + (half + 1.0f) * c.em(), start.y});
-    fieldBox(c, right.field, right.labelKey, half);
+    fieldBox(c, right.field, right.labelKey, half, labelHeight);
     const float rightBottom = ImGui::GetCursorPosY();
     ImGui::SetCursorPos({start.x, std::max(leftBottom, rightBottom)});
 }
@@ -142,20 +149,26 @@ void drawSafetyPlan(Ctx& c) {
     para(c, c.str("plan.intro"), &c.view.theme.mutedText);
     fieldPair(c, {flow::Field::PlanPartner, "plan.partner"}, {flow::Field::PlanWhoKnows, "plan.who_knows"});
     fieldPair(c, {flow::Field::PlanCheckInTimes, "plan.check_in_times"}, {flow::Field::PlanLockDown, "plan.lock_down"});
-    ImGui::Dummy({0, 0.2f * c.em()});
     const float w = kColumnEm * c.em();
+    // The keyboard sits right under the boxes while one of them is being filled in; the choices follow.
+    const bool typing = cand.focus && *cand.focus != flow::Field::Name && *cand.focus != flow::Field::Constituency &&
+                        *cand.focus != flow::Field::Email && *cand.focus != flow::Field::Phone;
+    ImGui::Dummy({0, 0.2f * c.em()});
+    if (typing) {
+        drawKeyboard(c, w);
+        ImGui::Dummy({0, 0.4f * c.em()});
+    }
     if (wrapButton(c, (cand.keepPlan ? "✓ " : "") + c.str("plan.keep"), "plan:keep", w * 0.5f - 0.3f * c.em(),
                    c.view.theme.secondary, c.view.theme.onSecondary, cand.keepPlan ? &c.view.theme.focus : nullptr))
         c.emit(flow::SetKeepPlan{true});
     ImGui::SameLine(0.0f, 0.6f * c.em());
     if (wrapButton(c, (!cand.keepPlan ? "✓ " : "") + c.str("plan.print_only"), "plan:print-only",
-                   w * 0.5f - 0.3f * c.em(), c.view.theme.secondary, c.view.theme.onSecondary, !cand.keepPlan ? &c.view.theme.focus : nullptr))
+                   w * 0.5f - 0.3f * c.em(), c.view.theme.secondary, c.view.theme.onSecondary,
+                   !cand.keepPlan ? &c.view.theme.focus : nullptr))
         c.emit(flow::SetKeepPlan{false});
     if (wrapButton(c, (cand.planInPack ? "✓ " : "") + c.str("plan.in_pack"), "plan:in-pack", w,
                    c.view.theme.secondary, c.view.theme.onSecondary, cand.planInPack ? &c.view.theme.focus : nullptr))
         c.emit(flow::SetPlanInPack{!cand.planInPack});
-    ImGui::Dummy({0, 0.2f * c.em()});
-    drawKeyboard(c, w);
     const Body b = endBody(c);
     if (bottomBar(c, b, true, c.str("plan.continue"))) c.emit(flow::ToReview{});
 }
