@@ -45,7 +45,9 @@ void drawHeader(Ctx& c, bool controls) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRectFullScreen();  // the band runs edge to edge, through the window padding
     dl->AddRectFilled(origin, {origin.x + width, origin.y + height}, ImGui::GetColorU32(view.theme.accent));
-    const std::string& name = view.force.name.in(controls ? c.state.lang : c.state.config.firstLanguage);
+    // The attract screen speaks the force's first language; every later screen the candidate's.
+    const bool attract = std::holds_alternative<flow::Attract>(c.state.screen) && !c.state.countdown;
+    const std::string& name = view.force.name.in(attract ? c.state.config.firstLanguage : c.state.lang);
     const float size = view.fonts.heading->FontSize * view.scale;
     dl->AddText(view.fonts.heading, size, {origin.x + 1.5f * em, origin.y + (height - size) * 0.5f},
                 ImGui::GetColorU32(view.theme.onAccent), name.c_str());
