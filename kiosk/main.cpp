@@ -233,6 +233,13 @@ int run(const Options& opt) {
     Loaded loaded = loadContent(settings);
     if (auto problem = config::prepareDataDir(settings.dataDir)) loaded.problems.push_back(*problem);
     auto modulesReady = std::async(std::launch::async, [&settings, force = loaded.force] { return loadModules(settings, force); });
+    // The store opens (quick_check, migrations) on a worker too; the kiosk uses it only after get(), from
+    // this thread alone, so it is never used from two threads at once.
+    auto storeReady = std::async(std::launch::async, [&settings, force = loaded.force] {
+        std::vector<std::string> problems;
+        auto store = openStore(settings, force, problems);
+        return std::pair{std::move(store), std::move(problems)};
+    });
 
     if (opt.printTiming) std::fprintf(stderr, "content-loaded-ms %.1f\n", msSinceProcessStart());
     IMGUI_CHECKVERSION();
@@ -283,7 +290,8 @@ int run(const Options& opt) {
     window->reloadFontTexture();
     if (opt.printTiming) std::fprintf(stderr, "window-and-fonts-ms %.1f\n", msSinceProcessStart());
     addModules(loaded, modulesReady.get());
-    std::unique_ptr<records::Store> store = openStore(settings, loaded.force, loaded.problems);
+    auto [store, storeProblems] = storeReady.get();
+    for (auto& p : storeProblems) loaded.problems.push_back(std::move(p));
     const ui::Theme theme = ui::makeTheme(loaded.force.accent, false);
     const ui::Theme contrastTheme = ui::makeTheme(loaded.force.accent, true);
     ui::applyTheme(theme, fonts.em);
