@@ -48,7 +48,9 @@ void beginBody(Ctx& c, float reserveBottomEm = 3.6f);
 Body endBody(Ctx& c);
 // Bottom bar: Back on the left (when `back`), scroll buttons when the body overflows, and the primary
 // action on the right (when `primary` is non-empty). Returns true when the primary action was pressed.
-bool bottomBar(Ctx& c, const Body& body, bool back, const std::string& primary, bool primaryEnabled = true);
+// `emphasise` false draws an enabled action in the quieter secondary style (e.g. Finish before printing).
+bool bottomBar(Ctx& c, const Body& body, bool back, const std::string& primary, bool primaryEnabled = true,
+               bool emphasise = true);
 
 // A button whose label wraps, as wide as `width` px: for answers and the module list.
 // `mark`: a border in that colour (a chosen or correct answer, a done module); nullptr for none.

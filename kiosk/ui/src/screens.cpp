@@ -125,7 +125,8 @@ Body endBody(Ctx& c) {
     return b;
 }
 
-bool bottomBar(Ctx& c, const Body& body, bool back, const std::string& primary, bool primaryEnabled) {
+bool bottomBar(Ctx& c, const Body& body, bool back, const std::string& primary, bool primaryEnabled,
+               bool emphasise) {
     const View& view = c.view;
     const float em = c.em();
     const float winW = ImGui::GetWindowWidth();
@@ -150,7 +151,8 @@ bool bottomBar(Ctx& c, const Body& body, bool back, const std::string& primary, 
         ImGui::PushFont(view.fonts.bold);
         const float w = std::max(10.0f, ImGui::CalcTextSize(primary.c_str()).x / em + 2.0f);
         ImGui::SetCursorPos({winW - padX - w * em, y});
-        pressed = touchButton(view, primary, w, primaryEnabled ? ButtonStyle::Primary : ButtonStyle::Secondary) &&
+        pressed = touchButton(view, primary, w,
+                              primaryEnabled && emphasise ? ButtonStyle::Primary : ButtonStyle::Secondary) &&
                   primaryEnabled;
         ImGui::PopFont();
     }

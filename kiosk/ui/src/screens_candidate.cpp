@@ -232,7 +232,9 @@ void drawReview(Ctx& c) {
     para(c, c.str("review.no_email"), &c.view.theme.mutedText);
     recordItem(c.view, "status:no-email");
     const Body b = endBody(c);
-    if (bottomBar(c, b, !printing, c.str("review.finish"), !printing)) c.emit(flow::Finish{});
+    // Printing is the main action here; Finish becomes the main one once the pack is on its way.
+    if (bottomBar(c, b, !printing, c.str("review.finish"), !printing, cand.print == flow::PrintStatus::Queued))
+        c.emit(flow::Finish{});
 }
 
 void drawDone(Ctx& c) {
