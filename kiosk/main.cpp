@@ -1,6 +1,11 @@
 // briefing-kiosk: the full-screen kiosk program. Wires settings, content, the journey reducer, the screens
 // and the SDL window together, runs effects, and renders only when something changed.
 #include "bk/build_info.hpp"
+#include "content/course.hpp"
+#include "content/placeholders.hpp"
+#include "kiosk/app/effects.hpp"
+#include "kiosk/app/gallery.hpp"
+#include "kiosk/records/store.hpp"
 #include "content/catalog.hpp"
 #include "content/diagnostic.hpp"
 #include "content/force_profile.hpp"
@@ -18,6 +23,7 @@
 #include <CLI/CLI.hpp>
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <future>
 #include <cstdio>
@@ -26,6 +32,8 @@
 #include <unistd.h>
 #include <iostream>
 #include <optional>
+#include <fstream>
+#include <memory>
 #include <regex>
 
 namespace {
@@ -40,6 +48,9 @@ struct Options {
     std::optional<fs::path> screenshot;
     int afterFrames = 2;
     bool printTiming = false;
+    std::optional<fs::path> gallery;
+    std::optional<fs::path> printWidgets;
+    int benchFrames = 0;  // > 0: time this many frames of the heaviest screen and exit  // e2e: after each frame, write the screen and widget rectangles here
 };
 
 // Everything loaded at start-up. Problems do not stop the kiosk: they become the notice an officer sees.
@@ -47,6 +58,8 @@ struct Loaded {
     content::ForceProfile force;
     content::Catalog english;
     content::Catalog welsh;
+    std::vector<content::Module> englishModules;  // resolved against the force profile
+    std::vector<content::Module> welshModules;
     std::vector<std::string> problems;
 };
 
@@ -74,6 +87,66 @@ Loaded loadContent(const config::Settings& settings) {
         note(e);
     }
     return l;
+}
+
+// The course's modules in both languages, resolved against the force profile. Pure file reading and
+// parsing, so it runs on a worker thread while the window opens.
+struct LoadedModules {
+    std::vector<content::Module> english, welsh;
+    std::vector<std::string> problems;
+};
+
+LoadedModules loadModules(const config::Settings& settings, const content::ForceProfile& force) {
+    LoadedModules m;
+    try {
+        const content::Course course = content::loadCourse(settings.contentDir);
+        m.english = content::resolvedModules(course, "en-GB", force);
+        m.welsh = content::resolvedModules(course, "cy", force);
+    } catch (const content::LoadError& e) {
+        for (const auto& d : e.diagnostics()) m.problems.push_back(d.format());
+    } catch (const std::out_of_range&) {
+        m.problems.push_back(settings.contentDir.string() + ": the course needs both en-GB and cy modules");
+    }
+    return m;
+}
+
+void addModules(Loaded& l, LoadedModules m) {
+    l.englishModules = std::move(m.english);
+    l.welshModules = std::move(m.welsh);
+    for (auto& p : m.problems) l.problems.push_back(std::move(p));
+}
+
+// Opens the attendance store. A damaged store moved aside, or one that cannot be opened, is a problem
+// for the officer notice (the kiosk never carries on silently without its records).
+std::unique_ptr<records::Store> openStore(const config::Settings& settings, const content::ForceProfile& force,
+                                          std::vector<std::string>& problems) {
+    records::OpenOptions o;
+    o.kioskId = "kiosk";
+    o.forceId = force.id;
+    try {
+        auto r = records::Store::open(settings.dataDir, o);
+        if (r.movedAside)
+            problems.push_back("The attendance store was damaged and has been moved aside to " +
+                               content::text::repairUtf8(r.movedAside->string()) + " (" +
+                               content::text::repairUtf8(r.problem) + "). A fresh store is in use.");
+        return std::move(r.store);
+    } catch (const records::StoreError& e) {
+        problems.push_back(content::text::repairUtf8(e.what()));
+    }
+    return nullptr;
+}
+
+// Writes the current screen and every recorded widget (centre in window pixels) for end-to-end tests.
+void writeWidgets(const fs::path& file, const flow::State& state, const ui::WidgetProbe& probe) {
+    const fs::path tmp = file.string() + ".tmp";
+    {
+        std::ofstream out(tmp);
+        out << "screen " << flow::screenName(state.screen) << (state.countdown ? " countdown" : "") << '\n';
+        for (const auto& [label, r] : probe.all())
+            out << "widget " << static_cast<int>(r.cx()) << ' ' << static_cast<int>(r.cy()) << ' ' << label << '\n';
+    }
+    std::error_code ec;
+    fs::rename(tmp, file, ec);
 }
 
 bool parseSize(const std::string& s, int& w, int& h) {
@@ -110,6 +183,45 @@ double msSinceProcessStart() {
     return (now.tv_sec + now.tv_nsec / 1e9 - static_cast<double>(start) / ticks) * 1000.0;
 }
 
+double cpuMs() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);  // all threads: llvmpipe rasterises on worker threads
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+// --bench-frames N: renders the heaviest screen (a module with answered questions) N times and prints
+// the median CPU time per frame for ImGui (NewFrame to Render) and for the whole frame (to the swap).
+int runBench(const Options& opt, platform::Window& window, const ui::View& view, const flow::Config& config,
+             const std::vector<content::Module>& modules) {
+    flow::State heavy;
+    for (auto& shot : app::galleryShots(config, modules, "en-GB", false))
+        if (shot.screen == "module-answered") heavy = shot.state;
+    std::vector<double> imgui, whole;
+    for (int i = 0; i < opt.benchFrames + 3; ++i) {
+        const double t0 = cpuMs();
+        window.beginFrame();
+        ui::drawJourney(heavy, view);
+        ImGui::Render();
+        const double t1 = cpuMs();
+        window.draw();
+        window.present();
+        const double t2 = cpuMs();
+        if (i >= 3) {  // the first frames build layouts and upload the font texture
+            imgui.push_back(t1 - t0);
+            whole.push_back(t2 - t0);
+        }
+    }
+    const auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    std::printf("heaviest screen (module with answered questions) at %dx%d, median of %d frames:\n", window.width(),
+                window.height(), opt.benchFrames);
+    std::printf("  ImGui CPU per frame (NewFrame to Render): %.3f ms\n", median(imgui));
+    std::printf("  whole frame CPU (to buffer swap, all threads): %.3f ms\n", median(whole));
+    return config::kExitOk;
+}
+
 int run(const Options& opt) {
     config::Settings settings;
     try {
@@ -120,6 +232,14 @@ int run(const Options& opt) {
     }
     Loaded loaded = loadContent(settings);
     if (auto problem = config::prepareDataDir(settings.dataDir)) loaded.problems.push_back(*problem);
+    auto modulesReady = std::async(std::launch::async, [&settings, force = loaded.force] { return loadModules(settings, force); });
+    // The store opens (quick_check, migrations) on a worker too; the kiosk uses it only after get(), from
+    // this thread alone, so it is never used from two threads at once.
+    auto storeReady = std::async(std::launch::async, [&settings, force = loaded.force] {
+        std::vector<std::string> problems;
+        auto store = openStore(settings, force, problems);
+        return std::pair{std::move(store), std::move(problems)};
+    });
 
     if (opt.printTiming) std::fprintf(stderr, "content-loaded-ms %.1f\n", msSinceProcessStart());
     IMGUI_CHECKVERSION();
@@ -169,23 +289,48 @@ int run(const Options& opt) {
     }
     window->reloadFontTexture();
     if (opt.printTiming) std::fprintf(stderr, "window-and-fonts-ms %.1f\n", msSinceProcessStart());
+    addModules(loaded, modulesReady.get());
+    auto [store, storeProblems] = storeReady.get();
+    for (auto& p : storeProblems) loaded.problems.push_back(std::move(p));
     const ui::Theme theme = ui::makeTheme(loaded.force.accent, false);
+    const ui::Theme contrastTheme = ui::makeTheme(loaded.force.accent, true);
     ui::applyTheme(theme, fonts.em);
-    const ui::View view{fonts, theme, loaded.english, loaded.welsh, loaded.force, nullptr};
+    ui::WidgetProbe probe;
+    const ui::View view{fonts,        theme, loaded.english, loaded.welsh, loaded.force,
+                        opt.printWidgets ? &probe : nullptr, &contrastTheme, &loaded.englishModules,
+                        &loaded.welshModules};
 
-    flow::Config flowConfig;
-    flowConfig.firstLanguage = loaded.force.defaults.firstLanguage;
-    flowConfig.idleTimeout = std::chrono::seconds(loaded.force.defaults.idleTimeoutSeconds);
-    flow::State state = flow::initialState(flowConfig);
+    if (opt.benchFrames > 0)
+        return runBench(opt, *window, view, app::makeFlowConfig(loaded.force, loaded.englishModules, nullptr),
+                        loaded.englishModules);
+    flow::State state = flow::initialState(app::makeFlowConfig(loaded.force, loaded.englishModules, store.get()));
+    state.tokenSeed = app::randomTokenSeed();
+    app::EffectRunner runner(store.get(), settings.printer.empty() ? "spool" : settings.printer,
+                             [] { ui::wipeInputState(); });
+    // Runs a step's effects, feeding each result back into the journey until nothing more is asked.
+    const auto applyStep = [&](flow::Step step) {
+        state = std::move(step.state);
+        std::vector<flow::Effect> pending = std::move(step.effects);
+        for (std::size_t i = 0; i < pending.size(); ++i) {
+            for (auto& result : runner.run(pending[i])) {
+                auto next = flow::reduce(std::move(state), result);
+                state = std::move(next.state);
+                for (auto& e : next.effects) pending.push_back(std::move(e));
+            }
+        }
+    };
 
     const int captureAt = std::max(opt.afterFrames, 2);
     int framesRendered = 0;
     int framesToDraw = 2;  // auto-sized windows draw nothing on their first frame
     auto lastTick = Clock::now();
     bool reportedFirstFrame = false;
+    int lastCountdown = -1;
 
     while (true) {
-        const bool input = window->waitEvents(framesToDraw > 0 || opt.screenshot ? 0 : (flow::needsTicks(state) ? 250 : 1000));
+        // While "Are you still there?" counts down, wake every 250 ms; otherwise input or a 1 s tick.
+        const int timeout = framesToDraw > 0 || opt.screenshot ? 0 : (flow::needsTicks(state) ? 250 : 1000);
+        const bool input = window->waitEvents(timeout);
         if (input) framesToDraw = std::max(framesToDraw, 3);  // a click needs hover, press and release frames
         if (platform::terminationRequested()) return config::kExitOk;
         if (window->quitRequested()) {
@@ -195,13 +340,20 @@ int run(const Options& opt) {
         const auto now = Clock::now();
         const auto elapsed = std::chrono::duration_cast<flow::Millis>(now - lastTick);
         lastTick = now;
-        if (input) state = flow::reduce(std::move(state), flow::UserActivity{}).state;
+        const bool hadCountdown = state.countdown.has_value();
+        if (input) applyStep(flow::reduce(std::move(state), flow::UserActivity{}));
         auto step = flow::reduce(std::move(state), flow::Tick{elapsed});
-        state = std::move(step.state);
-        if (!step.effects.empty()) framesToDraw = std::max(framesToDraw, 2);
+        const bool effects = !step.effects.empty();
+        applyStep(std::move(step));
+        if (effects || hadCountdown != state.countdown.has_value()) framesToDraw = std::max(framesToDraw, 2);
+        if (flow::countdownSeconds(state) != lastCountdown) {  // the countdown's number changes once a second
+            lastCountdown = flow::countdownSeconds(state);
+            framesToDraw = std::max(framesToDraw, 1);
+        }
 
         if (framesToDraw <= 0 && !opt.screenshot) continue;
         window->beginFrame();
+        probe.beginFrame();
         std::optional<flow::Event> event;
         if (loaded.problems.empty()) {
             event = ui::drawJourney(state, view);
@@ -211,6 +363,7 @@ int run(const Options& opt) {
         window->render();
         ++framesRendered;
         --framesToDraw;
+        if (opt.printWidgets) writeWidgets(*opt.printWidgets, state, probe);
         if (opt.screenshot && framesRendered >= captureAt) {
             try {
                 window->saveBackBufferPng(*opt.screenshot);
@@ -234,11 +387,82 @@ int run(const Options& opt) {
             }
         }
         if (event) {
-            auto next = flow::reduce(std::move(state), *event);
-            state = std::move(next.state);
+            applyStep(flow::reduce(std::move(state), *event));
             framesToDraw = std::max(framesToDraw, 2);
         }
     }
+}
+
+// --gallery DIR: every screen in both languages, normal and high contrast, at 1920x1080 and 1366x768.
+int runGallery(const Options& opt) {
+    config::Settings settings;
+    try {
+        settings = config::resolveSettings(opt.overrides, config::Environment::fromProcess());
+    } catch (const config::SettingsError& e) {
+        std::cerr << "briefing-kiosk: " << e.what() << '\n';
+        return config::kExitInvalidInput;
+    }
+    Loaded loaded = loadContent(settings);
+    addModules(loaded, loadModules(settings, loaded.force));
+    std::error_code ec;
+    fs::create_directories(*opt.gallery, ec);
+    if (ec) {
+        std::cerr << "briefing-kiosk: cannot create " << opt.gallery->string() << ": " << ec.message() << '\n';
+        return config::kExitEnvironment;
+    }
+    ImGui::CreateContext();
+    struct ContextGuard {
+        ~ContextGuard() { ImGui::DestroyContext(); }
+    } contextGuard;
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    const ui::Theme theme = ui::makeTheme(loaded.force.accent, false);
+    const ui::Theme contrastTheme = ui::makeTheme(loaded.force.accent, true);
+    const flow::Config flowConfig = app::makeFlowConfig(loaded.force, loaded.englishModules, nullptr);
+    int written = 0;
+    try {
+        platform::Display display;
+        for (const auto& [w, h] : {std::pair{1920, 1080}, std::pair{1366, 768}}) {
+            platform::WindowOptions wo;
+            wo.fullscreen = false;
+            wo.width = w;
+            wo.height = h;
+            platform::Window window(display, wo);
+            const ui::Fonts fonts = ui::loadFonts(settings.assetsDir, ui::emForScreenHeight(static_cast<float>(h)));
+            window.reloadFontTexture();
+            ui::View view{fonts,          theme, loaded.english, loaded.welsh, loaded.force, nullptr,
+                          &contrastTheme, &loaded.englishModules, &loaded.welshModules};
+            for (const char* lang : {"en-GB", "cy"}) {
+                for (const bool hc : {false, true}) {
+                    for (const auto& shot : app::galleryShots(flowConfig, loaded.englishModules, lang, hc)) {
+                        view.scrollToAnswer = shot.screen == "module-answered";
+                        for (int frame = 0; frame < 3; ++frame) {  // auto-sized parts settle by the third
+                            window.beginFrame();
+                            ui::drawJourney(shot.state, view);
+                            window.render();
+                        }
+                        const std::string name = shot.screen + "_" + std::string(lang) + "_" + (hc ? "high-contrast" : "normal") +
+                                                 "_" + std::to_string(w) + "x" + std::to_string(h) + ".png";
+                        window.saveBackBufferPng(*opt.gallery / name);
+                        window.present();
+                        ++written;
+                    }
+                }
+            }
+        }
+    } catch (const platform::NoDisplayError& e) {
+        std::cerr << "briefing-kiosk: " << e.what() << '\n';
+        return config::kExitEnvironment;
+    } catch (const platform::PlatformError& e) {
+        std::cerr << "briefing-kiosk: " << e.what() << '\n';
+        return config::kExitEnvironment;
+    } catch (const ui::FontError& e) {
+        std::cerr << "briefing-kiosk: " << e.what() << '\n';
+        return config::kExitEnvironment;
+    }
+    std::fprintf(stderr, "gallery: %d screens written to %s\n", written, opt.gallery->c_str());
+    return config::kExitOk;
 }
 
 }  // namespace
@@ -261,6 +485,11 @@ int main(int argc, char** argv) {
     app.add_option("--after-frames", opt.afterFrames, "Frames to render before the screenshot (at least 2 are)")
         ->check(CLI::PositiveNumber);
     app.add_flag("--print-timing", opt.printTiming, "Print start-up timing to standard error");
+    app.add_option("--gallery", opt.gallery, "Render every screen into PNGs in this folder and exit");
+    app.add_option("--bench-frames", opt.benchFrames, "Benchmark: render the heaviest screen N times, print CPU times")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--print-widgets", opt.printWidgets,
+                   "Testing: after each frame, write the screen name and widget positions to this file");
     app.footer("Exit codes: 0 success, 1 invalid content or settings, 2 usage error, 3 no display or other "
                "environment fault.");
     try {
@@ -269,5 +498,5 @@ int main(int argc, char** argv) {
         const int code = app.exit(e);
         return code == 0 ? 0 : kiosk::config::kExitUsage;
     }
-    return run(opt);
+    return opt.gallery ? runGallery(opt) : run(opt);
 }

@@ -160,6 +160,10 @@ void Window::beginFrame() {
 
 void Window::render() {
     ImGui::Render();
+    draw();
+}
+
+void Window::draw() {
     glViewport(0, 0, width(), height());
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);

@@ -3,7 +3,11 @@
 
 #include <imgui_internal.h>
 
+#include "content/text.hpp"
+
 #include <algorithm>
+#include <array>
+#include <cstring>
 
 namespace kiosk::ui {
 namespace {
@@ -19,7 +23,8 @@ void recordItem(const View& view, const std::string& label) {
     view.probe->record(label, {a.x, a.y, b.x, b.y});
 }
 
-bool touchButton(const View& view, const std::string& label, float widthEm, ButtonStyle style, bool selected) {
+bool touchButton(const View& view, const std::string& label, float widthEm, ButtonStyle style, bool selected,
+                 const std::string& probeLabel) {
     const float em = view.em();
     const ImVec4 bg = style == ButtonStyle::Primary ? view.theme.accent : view.theme.secondary;
     const ImVec4 fg = style == ButtonStyle::Primary ? view.theme.onAccent : view.theme.onSecondary;
@@ -32,8 +37,48 @@ bool touchButton(const View& view, const std::string& label, float widthEm, Butt
     const bool pressed = ImGui::Button(label.c_str(), ImVec2(widthEm * em, 2.0f * em));
     ImGui::PopStyleColor(5);
     ImGui::PopStyleVar();
-    recordItem(view, label.substr(0, label.find("##")));
+    recordItem(view, probeLabel.empty() ? label.substr(0, label.find("##")) : probeLabel);
     return pressed;
+}
+
+TextFieldResult textField(const View& view, const std::string& id, const std::string& value, float widthEm,
+                          bool focused, const std::string& probeLabel) {
+    const float em = view.em();
+    TextFieldResult r;
+    // A fresh buffer each frame, filled from the journey state: the state is the only copy we keep.
+    std::array<char, 1024> buf{};
+    const std::string safe = content::text::repairUtf8(value);
+    const std::size_t n = std::min(safe.size(), buf.size() - 1);
+    std::memcpy(buf.data(), safe.data(), n);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {0.5f * em, 0.5f * em});
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, focused ? 0.15f * em : 0.06f * em);
+    ImGui::PushStyleColor(ImGuiCol_Border, focused ? view.theme.focus : view.theme.mutedText);
+    ImGui::SetNextItemWidth(widthEm * em);
+    if (ImGui::InputText(id.c_str(), buf.data(), buf.size())) r.changed = std::string(buf.data());
+    r.activated = ImGui::IsItemActivated();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+    recordItem(view, probeLabel);
+    return r;
+}
+
+void wrappedText(ImFont* font, const std::string& text, const ImVec4& colour, float wrapWidth) {
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrapWidth);
+    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+std::string fillIn(std::string text, std::initializer_list<std::pair<const char*, std::string>> values) {
+    for (const auto& [name, value] : values) {
+        const std::string key = std::string("{") + name + "}";
+        for (auto pos = text.find(key); pos != std::string::npos; pos = text.find(key, pos + value.size()))
+            text.replace(pos, key.size(), value);
+    }
+    return text;
 }
 
 void centredText(ImFont* font, const std::string& text, float maxWidth, const ImVec4& colour) {

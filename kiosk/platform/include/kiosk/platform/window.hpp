@@ -68,6 +68,7 @@ public:
 
     void beginFrame();  // backends' NewFrame + ImGui::NewFrame
     void render();      // ImGui::Render + draw into the back buffer (not yet shown)
+    void draw();        // draw the last ImGui::Render's data into the back buffer (benchmarks time the two apart)
     void present();     // swap buffers
 
     // Switches a window opened with `fullscreen` to SDL_WINDOW_FULLSCREEN_DESKTOP. Call after the first
