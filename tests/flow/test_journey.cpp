@@ -245,7 +245,7 @@ TEST_CASE("all modules done unlocks the safety plan", "[flow]") {
     CHECK(moduleOpenable(s, 1));
 }
 
-TEST_CASE("safety plan: saved on the way to review with the keep choice; empty plan saves nothing", "[flow]") {
+TEST_CASE("safety plan: saved on the way to review with the keep choice, empty plan saves nothing", "[flow]") {
     State s = at(SafetyPlanScreen{});
     CHECK(reduce(s, ToReview{}).effects.empty());
     s = reduce(s, EditField{Field::PlanPartner, "Dafydd"}).state;
@@ -259,7 +259,7 @@ TEST_CASE("safety plan: saved on the way to review with the keep choice; empty p
     CHECK(fieldText(reduce(s, EditField{Field::Name, "x"}).state, Field::Name).empty());
 }
 
-TEST_CASE("print: effect carries the choices; queued and failed results are shown", "[flow]") {
+TEST_CASE("print: effect carries the choices, queued and failed results are shown", "[flow]") {
     State s = at(Review{});
     s.candidate.text[Field::PlanWhoKnows] = "My agent";
     s = reduce(s, SetLargePrint{true}).state;
