@@ -13,6 +13,9 @@
 #include "kiosk/config/data_dir.hpp"
 #include "kiosk/config/exit_codes.hpp"
 #include "kiosk/config/settings.hpp"
+#include "kiosk/config/sd_notify.hpp"
+#include "kiosk/config/start_history.hpp"
+#include "kiosk/packs/print_worker.hpp"
 #include "kiosk/flow/journey.hpp"
 #include "kiosk/platform/termination.hpp"
 #include "kiosk/platform/window.hpp"
@@ -60,6 +63,7 @@ struct Loaded {
     content::Catalog welsh;
     std::vector<content::Module> englishModules;  // resolved against the force profile
     std::vector<content::Module> welshModules;
+    std::optional<content::Course> course;
     std::vector<std::string> problems;
 };
 
@@ -92,6 +96,7 @@ Loaded loadContent(const config::Settings& settings) {
 // The course's modules in both languages, resolved against the force profile. Pure file reading and
 // parsing, so it runs on a worker thread while the window opens.
 struct LoadedModules {
+    std::optional<content::Course> course;  // kept for printing packs
     std::vector<content::Module> english, welsh;
     std::vector<std::string> problems;
 };
@@ -99,9 +104,10 @@ struct LoadedModules {
 LoadedModules loadModules(const config::Settings& settings, const content::ForceProfile& force) {
     LoadedModules m;
     try {
-        const content::Course course = content::loadCourse(settings.contentDir);
+        content::Course course = content::loadCourse(settings.contentDir);
         m.english = content::resolvedModules(course, "en-GB", force);
         m.welsh = content::resolvedModules(course, "cy", force);
+        m.course = std::move(course);
     } catch (const content::LoadError& e) {
         for (const auto& d : e.diagnostics()) m.problems.push_back(d.format());
     } catch (const std::out_of_range&) {
@@ -113,6 +119,7 @@ LoadedModules loadModules(const config::Settings& settings, const content::Force
 void addModules(Loaded& l, LoadedModules m) {
     l.englishModules = std::move(m.english);
     l.welshModules = std::move(m.welsh);
+    l.course = std::move(m.course);
     for (auto& p : m.problems) l.problems.push_back(std::move(p));
 }
 
@@ -132,6 +139,22 @@ std::unique_ptr<records::Store> openStore(const config::Settings& settings, cons
         return std::move(r.store);
     } catch (const records::StoreError& e) {
         problems.push_back(content::text::repairUtf8(e.what()));
+    }
+    return nullptr;
+}
+
+// The thread that renders and prints queued packs (its own store connection). Null, with a problem for the
+// officer notice, when the pack's fonts or labels cannot be found.
+std::unique_ptr<packs::PrintWorker> startPrintWorker(const config::Settings& settings, const Loaded& loaded,
+                                                     std::vector<std::string>& problems) {
+    if (!loaded.course) return nullptr;
+    try {
+        std::error_code ec;
+        print::PackRenderer renderer(print::findPackAssets(fs::read_symlink("/proc/self/exe", ec).parent_path()));
+        return std::make_unique<packs::PrintWorker>(settings.dataDir, *loaded.course, loaded.force, std::move(renderer),
+                                                    print::makePrinter(settings.printer, settings.dataDir / "spool"));
+    } catch (const std::exception& e) {
+        problems.push_back(std::string("Safety packs cannot be printed: ") + content::text::repairUtf8(e.what()));
     }
     return nullptr;
 }
@@ -232,6 +255,14 @@ int run(const Options& opt) {
     }
     Loaded loaded = loadContent(settings);
     if (auto problem = config::prepareDataDir(settings.dataDir)) loaded.problems.push_back(*problem);
+    // Restarted 10 times within a minute: show "out of order" instead of flapping (systemd restarts us
+    // forever). The screenshot and gallery modes are not starts of the kiosk.
+    config::StartHistory starts(settings.dataDir);
+    if (!opt.screenshot) {
+        const auto now = std::chrono::system_clock::now();
+        if (auto problem = starts.recordStart(now)) std::cerr << "briefing-kiosk: " << *problem << '\n';
+        if (starts.crashLoop(now)) loaded.problems.insert(loaded.problems.begin(), loaded.english.get("notice.crash_loop"));
+    }
     auto modulesReady = std::async(std::launch::async, [&settings, force = loaded.force] { return loadModules(settings, force); });
     // The store opens (quick_check, migrations) on a worker too; the kiosk uses it only after get(), from
     // this thread alone, so it is never used from two threads at once.
@@ -305,8 +336,14 @@ int run(const Options& opt) {
                         loaded.englishModules);
     flow::State state = flow::initialState(app::makeFlowConfig(loaded.force, loaded.englishModules, store.get()));
     state.tokenSeed = app::randomTokenSeed();
+    std::unique_ptr<packs::PrintWorker> printWorker;
+    if (store && loaded.problems.empty()) printWorker = startPrintWorker(settings, loaded, loaded.problems);
     app::EffectRunner runner(store.get(), settings.printer.empty() ? "spool" : settings.printer,
-                             [] { ui::wipeInputState(); });
+                             [] { ui::wipeInputState(); }, [&] {
+                                 if (printWorker) printWorker->wake();
+                             });
+    const auto watchdog = config::watchdogInterval();
+    auto lastPing = Clock::now();
     // Runs a step's effects, feeding each result back into the journey until nothing more is asked.
     const auto applyStep = [&](flow::Step step) {
         state = std::move(step.state);
@@ -332,7 +369,25 @@ int run(const Options& opt) {
         const int timeout = framesToDraw > 0 || opt.screenshot ? 0 : (flow::needsTicks(state) ? 250 : 1000);
         const bool input = window->waitEvents(timeout);
         if (input) framesToDraw = std::max(framesToDraw, 3);  // a click needs hover, press and release frames
-        if (platform::terminationRequested()) return config::kExitOk;
+        if (platform::terminationRequested()) {
+            starts.clear();  // a clean stop is not a crash
+            return config::kExitOk;
+        }
+        if (watchdog && Clock::now() - lastPing >= *watchdog / 2) {
+            config::sdNotify("WATCHDOG=1");
+            lastPing = Clock::now();
+        }
+        if (printWorker) {
+            for (const auto& r : printWorker->takeResults()) {
+                if (r.done) continue;
+                std::cerr << "briefing-kiosk: " << (r.jobId.empty() ? "" : "print job " + r.jobId + ": ") << r.problem << '\n';
+                // Only the candidate at the kiosk hears about their own pack; other failures wait for an officer.
+                if (r.candidateId.empty() || r.candidateId == state.candidate.candidateId) {
+                    applyStep(flow::reduce(std::move(state), flow::PrintFailed{r.problem}));
+                    framesToDraw = std::max(framesToDraw, 2);
+                }
+            }
+        }
         if (window->quitRequested()) {
             // Outside officer mode the kiosk ignores close requests (hardening issue #8 adds officer exit).
             window->clearQuitRequest();
@@ -377,6 +432,7 @@ int run(const Options& opt) {
         if (!reportedFirstFrame) {
             if (opt.printTiming) std::fprintf(stderr, "first-frame-ms %.1f\n", msSinceProcessStart());
             reportedFirstFrame = true;
+            config::sdNotify("READY=1");
             if (wo.fullscreen) {
                 try {
                     window->enterFullScreen();

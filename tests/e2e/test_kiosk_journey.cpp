@@ -1,18 +1,19 @@
 // End-to-end: the real kiosk under Xvfb, driven by xdotool touches and typing from the attract screen
-// to a print request; the store is checked afterwards. [e2e]
+// to a printed pack; the store and the PDF in the spool folder are checked afterwards. [e2e]
 #include "process.hpp"
 
+#include "kiosk/officer/settings.hpp"
 #include "kiosk/records/store.hpp"
 
 #include <catch2/catch.hpp>
 
-TEST_CASE("kiosk under Xvfb: touch and typing from attract to a queued pack, records in the store", "[e2e]") {
+TEST_CASE("kiosk under Xvfb: touch and typing from attract to a printed pack, records in the store", "[e2e]") {
     e2e::TempDir dir;
     const auto data = dir.path / "data";
     {
         // The officer allows skipping modules, so the walk through stays short.
         auto opened = kiosk::records::Store::open(data);
-        opened.store->setSetting("allow_skip_modules", "true", "e2e");
+        opened.store->setSetting(kiosk::officer::kKeyAllowSkipping, "true", "e2e");
     }
     const auto r = e2e::run({"xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", "bash",
                              std::string(BK_SOURCE_DIR) + "/tests/e2e/kiosk_journey.sh", BK_KIOSK_BIN, data.string(),
@@ -33,7 +34,14 @@ TEST_CASE("kiosk under Xvfb: touch and typing from attract to a queued pack, rec
     const auto jobs = store.listPrintJobs();
     REQUIRE(jobs.size() == 1);
     CHECK(jobs[0].candidateId == roster[0].candidateId);
-    CHECK(jobs[0].state == kiosk::records::PrintState::Queued);
+    // The kiosk's print worker rendered the pack and printed it to the spool folder (no printer is set).
+    CHECK(jobs[0].state == kiosk::records::PrintState::Done);
+    const auto pdf = data / "spool" / (jobs[0].id + ".pdf");
+    REQUIRE(std::filesystem::exists(pdf));
+    const auto text = e2e::run({"pdftotext", pdf.string(), "-"});
+    CHECK(text.out.find("Ann") != std::string::npos);
+    CHECK(text.out.find("Gower") != std::string::npos);
+    CHECK(e2e::run({"qpdf", "--check", pdf.string()}).exitCode == 0);
 }
 
 TEST_CASE("kiosk --gallery renders every screen in both languages, themes and sizes", "[e2e]") {

@@ -37,6 +37,7 @@ const std::vector<Rule> kRules = {
     {"kiosk/flow", join({kImgui, kSdl, kSqlite, kHaru, kCups, {"kiosk/ui/", "kiosk/platform/", "kiosk/records/"}})},
     {"kiosk/records", join({kImgui, kSdl, kHaru, kCups, {"kiosk/ui/", "kiosk/platform/", "kiosk/flow/", "print/"}})},
     {"kiosk/packs", join({kImgui, kSdl, kSqlite, kHaru, kCups, {"kiosk/ui/", "kiosk/platform/", "kiosk/flow/"}})},
+    {"kiosk/app", join({kImgui, kSdl, kSqlite, kHaru, kCups, {"kiosk/ui/", "kiosk/platform/"}})},
     {"kiosk/config", join({kImgui, kSdl, kSqlite, kHaru, kCups, {"kiosk/ui/", "kiosk/platform/"}})},
     {"kiosk/ui", join({kSdl, kSqlite, kHaru, kCups, {"kiosk/platform/", "kiosk/records/", "print/"}})},
     {"kiosk/platform", join({kSqlite, kHaru, kCups, {"kiosk/records/", "print/"}})},

@@ -4,6 +4,7 @@
 
 #include "content/text.hpp"
 #include "kiosk/app/gallery.hpp"
+#include "kiosk/officer/settings.hpp"
 #include "kiosk/ui/view.hpp"
 
 #include <catch2/catch.hpp>
@@ -227,7 +228,7 @@ TEST_CASE("module list: a later module stays locked until the earlier ones are d
 
 TEST_CASE("officer setting allows skipping: any module opens", "[ui]") {
     Kiosk k;
-    k.store->setSetting("allow_skip_modules", "true", "test");
+    k.store->setSetting(kiosk::officer::kKeyAllowSkipping, "true", "test");
     k.state.config = app::makeFlowConfig(k.force, k.englishModules, k.store.get());
     checkIn(k, "en-GB", "Ann Lee", "Gower");
     k.tap("module:" + k.module(3).id);

@@ -1,6 +1,8 @@
 // Effects of the journey carried out against the attendance store. Layer: kiosk/app.
 #include "kiosk/app/effects.hpp"
 
+#include "kiosk/officer/settings.hpp"
+#include "kiosk/packs/packs.hpp"
 #include "kiosk/records/clock.hpp"
 
 #include <algorithm>
@@ -20,15 +22,6 @@ std::vector<records::Answer> toAnswers(const std::vector<std::pair<std::string, 
     return out;
 }
 
-std::optional<int> settingInt(const records::Store* store, const char* key) {
-    if (!store) return std::nullopt;
-    const auto v = store->setting(key);
-    if (!v) return std::nullopt;
-    int n = 0;
-    const auto r = std::from_chars(v->data(), v->data() + v->size(), n);
-    if (r.ec != std::errc() || n <= 0) return std::nullopt;
-    return n;
-}
 
 }  // namespace
 
@@ -36,15 +29,17 @@ flow::Config makeFlowConfig(const content::ForceProfile& force, const std::vecto
                             const records::Store* store) {
     flow::Config c;
     c.firstLanguage = force.defaults.firstLanguage;
-    c.idleTimeout = std::chrono::seconds(settingInt(store, "idle_timeout_seconds").value_or(force.defaults.idleTimeoutSeconds));
-    c.idleCountdown =
-        std::chrono::seconds(settingInt(store, "idle_countdown_seconds").value_or(force.defaults.idleCountdownSeconds));
+    c.idleTimeout = std::chrono::seconds(force.defaults.idleTimeoutSeconds);
+    c.idleCountdown = std::chrono::seconds(force.defaults.idleCountdownSeconds);
     c.retentionDays = force.defaults.retentionDays;
     c.noticeVersion = force.privacy.noticeVersion;
     if (store) {
-        if (auto lang = store->setting("first_language"); lang && (*lang == "en-GB" || *lang == "cy"))
-            c.firstLanguage = *lang;
-        if (auto skip = store->setting("allow_skip_modules")) c.allowSkipModules = *skip == "true" || *skip == "1";
+        // Officer settings override the force profile's defaults (unreadable stored values fall back to them).
+        const auto officer = officer::loadSettings(*store, force).settings;
+        c.firstLanguage = officer.firstLanguage;
+        c.idleTimeout = std::chrono::seconds(officer.idleTimeoutSeconds);
+        c.idleCountdown = std::chrono::seconds(officer.idleCountdownSeconds);
+        c.allowSkipModules = officer.allowSkippingModules;
     }
     for (const auto& m : modules) {
         flow::ModuleInfo info{m.id, {}};
@@ -63,13 +58,21 @@ std::string randomTokenSeed() {
     return u;
 }
 
-EffectRunner::EffectRunner(records::Store* store, std::string printDestination, std::function<void()> wipe)
-    : m_store(store), m_printDestination(std::move(printDestination)), m_wipe(std::move(wipe)) {}
+EffectRunner::EffectRunner(records::Store* store, std::string printDestination, std::function<void()> wipe,
+                           std::function<void()> printQueued)
+    : m_store(store),
+      m_printDestination(std::move(printDestination)),
+      m_wipe(std::move(wipe)),
+      m_printQueued(std::move(printQueued)) {}
 
 flow::Event requestPrintPack(records::Store* store, const flow::PrintPack& request, const std::string& destination) {
     if (!store) return flow::PrintFailed{"no attendance store"};
     try {
-        store->enqueuePrint(request.candidateId, destination);
+        packs::PackOptions options;
+        options.language = request.lang;
+        options.largePrint = request.largePrint;
+        options.includePlan = request.includePlan;
+        store->enqueuePrint(request.candidateId, destination, options.encode());
         return flow::PrintQueued{};
     } catch (const std::exception& e) {
         return flow::PrintFailed{e.what()};
@@ -119,7 +122,9 @@ std::vector<flow::Event> EffectRunner::run(const flow::Effect& effect) {
                 }
             },
             [&](const flow::PrintPack& e) -> std::vector<flow::Event> {
-                return {requestPrintPack(m_store, e, m_printDestination)};
+                auto result = requestPrintPack(m_store, e, m_printDestination);
+                if (std::holds_alternative<flow::PrintQueued>(result) && m_printQueued) m_printQueued();
+                return {std::move(result)};
             },
         },
         effect);

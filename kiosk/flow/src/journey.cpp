@@ -470,7 +470,8 @@ Step reduce(State s, const Event& event) {
                 return {std::move(s), {}};
             },
             [&](const PrintFailed& e) -> Step {
-                if (s.candidate.print == PrintStatus::Printing) {
+                // Queued too: the printer can fail after the job was safely queued.
+                if (s.candidate.print == PrintStatus::Printing || s.candidate.print == PrintStatus::Queued) {
                     s.candidate.print = PrintStatus::Failed;
                     s.candidate.printProblem = e.reason;
                 }

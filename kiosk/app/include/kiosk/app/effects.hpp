@@ -14,8 +14,8 @@
 
 namespace kiosk::app {
 
-// The journey's settings: force profile defaults, overridden by officer settings in the store
-// ("idle_timeout_seconds", "idle_countdown_seconds", "first_language", "allow_skip_modules") when present.
+// The journey's settings: force profile defaults, overridden by the officer settings in the store
+// (kiosk::officer::loadSettings) when there is a store.
 flow::Config makeFlowConfig(const content::ForceProfile& force, const std::vector<content::Module>& modules,
                             const records::Store* store);
 
@@ -26,17 +26,21 @@ std::string randomTokenSeed();
 // Not thread-safe; the store must outlive the runner. Without a store every save reports NotSaved.
 class EffectRunner {
 public:
-    EffectRunner(records::Store* store, std::string printDestination, std::function<void()> wipe);
+    // `printQueued` is called after a pack was queued (the kiosk wakes its print worker).
+    EffectRunner(records::Store* store, std::string printDestination, std::function<void()> wipe,
+                 std::function<void()> printQueued = {});
     std::vector<flow::Event> run(const flow::Effect& effect);
 
 private:
     records::Store* m_store;
     std::string m_printDestination;
     std::function<void()> m_wipe;
+    std::function<void()> m_printQueued;
 };
 
-// THE print hook: enqueues the candidate's pack in the store's print queue and reports PrintQueued, or
-// PrintFailed when it could not be queued. The lead plugs the PDF renderer and the printer in here.
+// Enqueues the candidate's pack (with its options: language, large print, plan in or out) in the store's
+// print queue and reports PrintQueued, or PrintFailed when it could not be queued. The kiosk's print
+// worker renders and prints it; a printer fault comes back later as PrintFailed.
 flow::Event requestPrintPack(records::Store* store, const flow::PrintPack& request, const std::string& destination);
 
 }  // namespace kiosk::app
