@@ -415,7 +415,7 @@ TEST_CASE("module text keeps a readable line length", "[ui]") {
     checkIn(k, "en-GB", "Ann", "Gower");
     k.settle();
     const float em = k.h.fonts().em;
-    // About 70 characters of body text: 31 em at DejaVu Sans' average width of ~0.45 em for English.
+    // About 70 characters of body text: 31 em at Briefing Sans' (DejaVu Sans') average width of ~0.45 em for English.
     CHECK(k.h.rectOf("module:" + k.module(0).id).width() <= 31.0f * em + 1.0f);
     ImFont* body = k.h.fonts().body;
     const char* sample = "the quick brown fox jumps over the lazy dog";

@@ -55,9 +55,11 @@ ImFont* addFont(ImFontAtlas& atlas, const std::filesystem::path& file, float px,
 
 float emForScreenHeight(float height) { return std::max(18.0f, std::round(30.0f * height / 1080.0f)); }
 
+// The screens use the same prepared family as the printed pack (assets/fonts/README.md), so what a
+// candidate sees on screen is what prints.
 Fonts loadFonts(ImFontAtlas& atlas, const std::filesystem::path& assetsDir, float em) {
-    const auto regular = assetsDir / "fonts" / "DejaVuSans.ttf";
-    const auto bold = assetsDir / "fonts" / "DejaVuSans-Bold.ttf";
+    const auto regular = assetsDir / "fonts" / "BriefingSans.ttf";
+    const auto bold = assetsDir / "fonts" / "BriefingSans-Bold.ttf";
     atlas.Clear();
     Fonts f;
     f.em = em;
