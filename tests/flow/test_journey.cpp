@@ -189,6 +189,21 @@ TEST_CASE("check-in validation keeps bad input from the store", "[flow]") {
     }
 }
 
+TEST_CASE("a name or constituency the pack cannot print asks for a Latin spelling", "[flow]") {
+    State s = checkedInWithName();
+    // The kiosk sets this from print's font coverage; here: anything with Arabic letters is unprintable.
+    s.config.printable = [](std::string_view t) { return t.find("\u0645") == std::string_view::npos; };
+    s = reduce(s, EditField{Field::Name, "\u0645\u062d\u0645\u062f"}).state;
+    auto step = reduce(s, ConfirmCheckIn{});
+    CHECK(step.effects.empty());  // nothing is stored
+    CHECK(step.state.candidate.problems.at(Field::Name) == FieldProblem::Unprintable);
+    s = reduce(step.state, EditField{Field::Name, "Mohammed Ali"}).state;
+    CHECK(effectOf<CommitCheckIn>(reduce(s, ConfirmCheckIn{})));
+    // Email and phone are not printed: no such check there.
+    s = reduce(s, EditField{Field::Email, "\u0645@example.org"}).state;
+    CHECK(reduce(s, ConfirmCheckIn{}).state.candidate.problems.count(Field::Email) == 0);
+}
+
 TEST_CASE("typing drops control characters and repairs invalid UTF-8", "[flow]") {
     State s = at(CheckIn{});
     s = reduce(s, EditField{Field::Name, std::string("Ann\x01\x1b[31m\xff Lee\u202e")}).state;

@@ -226,6 +226,20 @@ TEST_CASE("module list: a later module stays locked until the earlier ones are d
     CHECK(k.on<flow::ModuleList>());
 }
 
+TEST_CASE("check-in: a name in a script the pack cannot print asks for a Latin spelling", "[ui]") {
+    Kiosk k;
+    k.startIn("en-GB");
+    k.tap("field:name");
+    k.h.type("\u0645\u062d\u0645\u062f", k.draw());  // typed on a physical keyboard: Arabic letters
+    k.apply();
+    k.tap("field:constituency");
+    k.typeOnScreen("Cardiff");
+    k.tap("Confirm and continue");
+    CHECK(k.on<flow::CheckIn>());  // nothing committed
+    CHECK(k.state.candidate.problems.at(flow::Field::Name) == flow::FieldProblem::Unprintable);
+    CHECK(k.store->listSessions().empty());
+}
+
 TEST_CASE("officer setting allows skipping: any module opens", "[ui]") {
     Kiosk k;
     k.store->setSetting(kiosk::officer::kKeyAllowSkipping, "true", "test");

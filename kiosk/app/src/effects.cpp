@@ -3,6 +3,7 @@
 
 #include "kiosk/officer/settings.hpp"
 #include "kiosk/packs/packs.hpp"
+#include "print/font_coverage.hpp"
 #include "kiosk/records/clock.hpp"
 
 #include <algorithm>
@@ -33,6 +34,7 @@ flow::Config makeFlowConfig(const content::ForceProfile& force, const std::vecto
     c.idleCountdown = std::chrono::seconds(force.defaults.idleCountdownSeconds);
     c.retentionDays = force.defaults.retentionDays;
     c.noticeVersion = force.privacy.noticeVersion;
+    c.printable = [](std::string_view text) { return print::unsupportedCharacters(text).empty(); };
     if (store) {
         // Officer settings override the force profile's defaults (unreadable stored values fall back to them).
         const auto officer = officer::loadSettings(*store, force).settings;

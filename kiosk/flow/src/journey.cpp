@@ -160,7 +160,11 @@ Step onConfirmCheckIn(State s) {
     bool ok = true;
     s.candidate.problems.clear();
     for (Field f : kCheckInFields) {
-        const FieldProblem p = validateField(f, fieldText(s, f));
+        FieldProblem p = validateField(f, fieldText(s, f));
+        const bool printed = f == Field::Name || f == Field::Constituency;  // both appear on every page
+        if (p == FieldProblem::None && printed && s.config.printable &&
+            !s.config.printable(sanitised(fieldText(s, f))))
+            p = FieldProblem::Unprintable;
         if (p != FieldProblem::None) {
             s.candidate.problems[f] = p;
             ok = false;

@@ -53,6 +53,7 @@ const char* problemKey(flow::FieldProblem p) {
         case flow::FieldProblem::InvalidText: return "checkin.problem_invalid";
         case flow::FieldProblem::BadEmail: return "checkin.problem_email";
         case flow::FieldProblem::BadPhone: return "checkin.problem_phone";
+        case flow::FieldProblem::Unprintable: return "checkin.problem_unprintable";
         case flow::FieldProblem::None: break;
     }
     return "";

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
+#include <string_view>
 #include <map>
 #include <optional>
 #include <string>
@@ -47,6 +49,9 @@ struct Config {
     int retentionDays = 90;
     std::string noticeVersion;
     std::vector<ModuleInfo> modules;
+    // Whether the printed pack can show this text (the pack's font, no right-to-left or shaped scripts).
+    // Empty: everything is printable. Set by kiosk/app from print's font coverage.
+    std::function<bool(std::string_view)> printable;
 };
 
 // Check-in fields and the safety plan questions, addressed by the UI.
@@ -54,7 +59,9 @@ enum class Field { Name, Constituency, Email, Phone, PlanPartner, PlanWhoKnows, 
 inline constexpr int kFieldCount = 8;
 inline constexpr std::size_t kMaxFieldCodePoints = 120;
 
-enum class FieldProblem { None, Empty, TooLong, InvalidText, BadEmail, BadPhone };
+// Unprintable: letters the safety pack cannot print (e.g. Arabic script): the candidate is asked for a
+// Latin spelling, or to ask staff, instead of a pack with gaps in their name.
+enum class FieldProblem { None, Empty, TooLong, InvalidText, BadEmail, BadPhone, Unprintable };
 
 // Everything one candidate has entered or chosen. Wiped (reset to {}) at the end of their visit.
 struct Candidate {
