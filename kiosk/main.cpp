@@ -17,6 +17,7 @@
 #include "kiosk/config/start_history.hpp"
 #include "kiosk/packs/print_worker.hpp"
 #include "kiosk/flow/journey.hpp"
+#include "kiosk/platform/process_time.hpp"
 #include "kiosk/platform/termination.hpp"
 #include "kiosk/platform/window.hpp"
 #include "kiosk/ui/fonts.hpp"
@@ -181,31 +182,6 @@ bool parseSize(const std::string& s, int& w, int& h) {
     return w >= 320 && h >= 240;
 }
 
-// The millisecond offset from process start (as the kernel saw it) to now, for start-up timing.
-double msSinceProcessStart() {
-    FILE* f = std::fopen("/proc/self/stat", "r");
-    if (!f) return -1;
-    char buf[1024];
-    const size_t n = std::fread(buf, 1, sizeof buf - 1, f);
-    std::fclose(f);
-    buf[n] = 0;
-    const char* p = std::strrchr(buf, ')');
-    if (!p) return -1;
-    unsigned long long start = 0;
-    // Field 22 (starttime) counts from ')' as field 2: skip 19 more fields.
-    int field = 2;
-    for (const char* q = p + 1; *q; ++q) {
-        if (*q == ' ' && ++field == 22) {
-            start = std::strtoull(q + 1, nullptr, 10);
-            break;
-        }
-    }
-    timespec now{};
-    clock_gettime(CLOCK_BOOTTIME, &now);
-    const double ticks = static_cast<double>(sysconf(_SC_CLK_TCK));
-    return (now.tv_sec + now.tv_nsec / 1e9 - static_cast<double>(start) / ticks) * 1000.0;
-}
-
 double cpuMs() {
     timespec t{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);  // all threads: llvmpipe rasterises on worker threads
@@ -245,14 +221,20 @@ int runBench(const Options& opt, platform::Window& window, const ui::View& view,
     return config::kExitOk;
 }
 
-int run(const Options& opt) {
-    config::Settings settings;
+// Settings for this run, or nullopt after saying on stderr what is wrong (exit code 1).
+std::optional<config::Settings> resolveSettings(const Options& opt) {
     try {
-        settings = config::resolveSettings(opt.overrides, config::Environment::fromProcess());
+        return config::resolveSettings(opt.overrides, config::Environment::fromProcess());
     } catch (const config::SettingsError& e) {
         std::cerr << "briefing-kiosk: " << e.what() << '\n';
-        return config::kExitInvalidInput;
+        return std::nullopt;
     }
+}
+
+int run(const Options& opt) {
+    const auto resolved = resolveSettings(opt);
+    if (!resolved) return config::kExitInvalidInput;
+    const config::Settings& settings = *resolved;
     Loaded loaded = loadContent(settings);
     if (auto problem = config::prepareDataDir(settings.dataDir)) loaded.problems.push_back(*problem);
     // Restarted 10 times within a minute: show "out of order" instead of flapping (systemd restarts us
@@ -272,7 +254,7 @@ int run(const Options& opt) {
         return std::pair{std::move(store), std::move(problems)};
     });
 
-    if (opt.printTiming) std::fprintf(stderr, "content-loaded-ms %.1f\n", msSinceProcessStart());
+    if (opt.printTiming) std::fprintf(stderr, "content-loaded-ms %.1f\n", platform::msSinceProcessStart());
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     struct ContextGuard {
@@ -319,7 +301,7 @@ int run(const Options& opt) {
         return config::kExitEnvironment;
     }
     window->reloadFontTexture();
-    if (opt.printTiming) std::fprintf(stderr, "window-and-fonts-ms %.1f\n", msSinceProcessStart());
+    if (opt.printTiming) std::fprintf(stderr, "window-and-fonts-ms %.1f\n", platform::msSinceProcessStart());
     addModules(loaded, modulesReady.get());
     auto [store, storeProblems] = storeReady.get();
     for (auto& p : storeProblems) loaded.problems.push_back(std::move(p));
@@ -430,7 +412,7 @@ int run(const Options& opt) {
         }
         window->present();
         if (!reportedFirstFrame) {
-            if (opt.printTiming) std::fprintf(stderr, "first-frame-ms %.1f\n", msSinceProcessStart());
+            if (opt.printTiming) std::fprintf(stderr, "first-frame-ms %.1f\n", platform::msSinceProcessStart());
             reportedFirstFrame = true;
             config::sdNotify("READY=1");
             if (wo.fullscreen) {
@@ -451,13 +433,9 @@ int run(const Options& opt) {
 
 // --gallery DIR: every screen in both languages, normal and high contrast, at 1920x1080 and 1366x768.
 int runGallery(const Options& opt) {
-    config::Settings settings;
-    try {
-        settings = config::resolveSettings(opt.overrides, config::Environment::fromProcess());
-    } catch (const config::SettingsError& e) {
-        std::cerr << "briefing-kiosk: " << e.what() << '\n';
-        return config::kExitInvalidInput;
-    }
+    const auto resolved = resolveSettings(opt);
+    if (!resolved) return config::kExitInvalidInput;
+    const config::Settings& settings = *resolved;
     Loaded loaded = loadContent(settings);
     addModules(loaded, loadModules(settings, loaded.force));
     std::error_code ec;

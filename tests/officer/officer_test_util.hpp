@@ -4,6 +4,7 @@
 
 #include "kiosk/records/clock.hpp"
 #include "kiosk/records/store.hpp"
+#include "temp_dir.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -14,35 +15,14 @@
 
 namespace officer_test {
 
-class TempDir {
-public:
-    TempDir() {
-        std::string tmpl = (std::filesystem::temp_directory_path() / "bk-officer-XXXXXX").string();
-        if (::mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-        m_path = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(m_path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& path() const { return m_path; }
-    std::filesystem::path data() const { return m_path / "data"; }
+// The records tests' temporary folder and byte readers, shared rather than copied.
+using records_test::readBytes;
+using records_test::TempDir;
 
-private:
-    std::filesystem::path m_path;
-};
-
-inline std::string readBytes(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
+// Like records_test::writeBytes, creating the parent folders first (fake /proc and /sys trees).
 inline void writeBytes(const std::filesystem::path& file, const std::string& bytes) {
     std::filesystem::create_directories(file.parent_path());
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out << bytes;
+    records_test::writeBytes(file, bytes);
 }
 
 // Every file under `dir` whose raw bytes contain `needle`.
