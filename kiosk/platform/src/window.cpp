@@ -108,6 +108,8 @@ Window::Window(const Display& display, const WindowOptions& options) {
     SDL_GL_MakeCurrent(m_window, m_glContext);
     SDL_GL_SetSwapInterval(1);
 
+    // The pointer is shown or hidden here (touch mode), not by the backend each frame.
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     m_imguiSdl = ImGui_ImplSDL2_InitForOpenGL(m_window, m_glContext);
     m_imguiGl = m_imguiSdl && ImGui_ImplOpenGL3_Init(kGlslVersion);
     if (!m_imguiGl) {
@@ -148,6 +150,12 @@ bool Window::waitEvents(int timeoutMs) {
         ImGui_ImplSDL2_ProcessEvent(&e);
         if (e.type == SDL_QUIT) m_quitRequested = true;
         input = input || isInput(e);
+        // Touch mode hides the pointer (a stray arrow on a touch screen confuses people); a real mouse
+        // brings it back for officers and keyboard-and-mouse use.
+        const bool touch = e.type == SDL_FINGERDOWN ||
+                           ((e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEMOTION) && e.button.which == SDL_TOUCH_MOUSEID);
+        if (touch) SDL_ShowCursor(SDL_DISABLE);
+        else if (e.type == SDL_MOUSEMOTION) SDL_ShowCursor(SDL_ENABLE);
     } while (SDL_PollEvent(&e));
     return input;
 }
@@ -177,6 +185,9 @@ void Window::enterFullScreen() {
     if ((SDL_GetWindowFlags(m_window) & SDL_WINDOW_FULLSCREEN_DESKTOP) == SDL_WINDOW_FULLSCREEN_DESKTOP) return;
     if (SDL_SetWindowFullscreen(m_window, SDL_WINDOW_FULLSCREEN_DESKTOP) != 0)
         throw PlatformError(std::string("cannot switch to full screen: ") + SDL_GetError());
+    // Keys such as Alt+Tab and the Windows key come to the kiosk, not the desktop (with
+    // SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED=0 set in Display, SDL does not minimise on Alt+Tab).
+    SDL_SetWindowKeyboardGrab(m_window, SDL_TRUE);
 }
 
 void Window::reloadFontTexture() {

@@ -71,8 +71,9 @@ public:
     void draw();        // draw the last ImGui::Render's data into the back buffer (benchmarks time the two apart)
     void present();     // swap buffers
 
-    // Switches a window opened with `fullscreen` to SDL_WINDOW_FULLSCREEN_DESKTOP. Call after the first
-    // frame is on screen (the window already covers the desktop, borderless). Throws PlatformError.
+    // Switches a window opened with `fullscreen` to SDL_WINDOW_FULLSCREEN_DESKTOP and grabs the keyboard.
+    // Call after the first frame is on screen (the window already covers the desktop, borderless).
+    // Throws PlatformError.
     void enterFullScreen();
 
     // Reads the back buffer (call after render(), before present()) and writes it as PNG, atomically.
