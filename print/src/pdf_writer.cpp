@@ -31,15 +31,22 @@ PdfWriter::PdfWriter(const std::string& regularFont, const std::string& boldFont
     : m_pageWidth(pageWidth), m_pageHeight(pageHeight) {
     m_doc = HPDF_New(recordError, &m_err);
     if (!m_doc) throw PackError("libharu: cannot create a document (out of memory)");
-    check(HPDF_SetCompressionMode(m_doc, HPDF_COMP_ALL), "HPDF_SetCompressionMode");
-    check(HPDF_UseUTFEncodings(m_doc), "HPDF_UseUTFEncodings");
-    check(HPDF_SetCurrentEncoder(m_doc, "UTF-8"), "HPDF_SetCurrentEncoder");
-    const char* regularName = checkHandle(HPDF_LoadTTFontFromFile(m_doc, regularFont.c_str(), HPDF_TRUE),
-                                          "loading the regular font");
-    const char* boldName =
-        checkHandle(HPDF_LoadTTFontFromFile(m_doc, boldFont.c_str(), HPDF_TRUE), "loading the bold font");
-    m_regular = checkHandle(HPDF_GetFont(m_doc, regularName, "UTF-8"), "HPDF_GetFont (regular)");
-    m_bold = checkHandle(HPDF_GetFont(m_doc, boldName, "UTF-8"), "HPDF_GetFont (bold)");
+    // The destructor does not run when the constructor throws: free the document here on the way out.
+    try {
+        check(HPDF_SetCompressionMode(m_doc, HPDF_COMP_ALL), "HPDF_SetCompressionMode");
+        check(HPDF_UseUTFEncodings(m_doc), "HPDF_UseUTFEncodings");
+        check(HPDF_SetCurrentEncoder(m_doc, "UTF-8"), "HPDF_SetCurrentEncoder");
+        const char* regularName = checkHandle(HPDF_LoadTTFontFromFile(m_doc, regularFont.c_str(), HPDF_TRUE),
+                                              "loading the regular font");
+        const char* boldName =
+            checkHandle(HPDF_LoadTTFontFromFile(m_doc, boldFont.c_str(), HPDF_TRUE), "loading the bold font");
+        m_regular = checkHandle(HPDF_GetFont(m_doc, regularName, "UTF-8"), "HPDF_GetFont (regular)");
+        m_bold = checkHandle(HPDF_GetFont(m_doc, boldName, "UTF-8"), "HPDF_GetFont (bold)");
+    } catch (...) {
+        HPDF_Free(m_doc);
+        m_doc = nullptr;
+        throw;
+    }
 }
 
 PdfWriter::~PdfWriter() {

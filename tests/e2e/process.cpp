@@ -24,6 +24,12 @@ std::string slurp(const fs::path& p) {
 }
 }  // namespace
 
+std::string glChildSanitizerOptions() {
+    const char* current = std::getenv("ASAN_OPTIONS");
+    return std::string("ASAN_OPTIONS=") + (current && *current ? std::string(current) + ":" : std::string()) +
+           "detect_leaks=0";
+}
+
 TempDir::TempDir() {
     std::random_device rd;
     path = fs::temp_directory_path() / ("bk-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));

@@ -17,6 +17,12 @@ struct Result {
 // /dev/null. Kills it after `timeoutSeconds`.
 Result run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {}, int timeoutSeconds = 60);
 
+// The environment entry for a child that runs OpenGL (the kiosk): the sanitizer options we run under, with
+// leak detection off. Mesa's llvmpipe unloads its driver before LeakSanitizer looks, leaving blocks it can
+// no longer attribute (or suppress); the kiosk's own code is leak-checked in the headless UI tests.
+// Outside a sanitizer build the entry is inert.
+std::string glChildSanitizerOptions();
+
 // A fresh temporary folder, removed when the object goes.
 struct TempDir {
     std::filesystem::path path;

@@ -18,7 +18,7 @@ const std::string kXvfb = "-screen 0 1920x1080x24";
 e2e::Result kiosk(const e2e::TempDir& dir, std::vector<std::string> args) {
     std::vector<std::string> argv = {"xvfb-run", "-a", "-s", kXvfb, BK_KIOSK_BIN, "--data", (dir.path / "data").string()};
     argv.insert(argv.end(), args.begin(), args.end());
-    return e2e::run(argv, {"XDG_CONFIG_HOME=" + (dir.path / "config").string()});
+    return e2e::run(argv, {"XDG_CONFIG_HOME=" + (dir.path / "config").string(), e2e::glChildSanitizerOptions()});
 }
 
 struct Image {

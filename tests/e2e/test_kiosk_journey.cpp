@@ -18,7 +18,7 @@ TEST_CASE("kiosk under Xvfb: touch and typing from attract to a printed pack, re
     const auto r = e2e::run({"xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", "bash",
                              std::string(BK_SOURCE_DIR) + "/tests/e2e/kiosk_journey.sh", BK_KIOSK_BIN, data.string(),
                              (dir.path / "widgets.txt").string()},
-                            {"XDG_CONFIG_HOME=" + (dir.path / "config").string()}, 120);
+                            {"XDG_CONFIG_HOME=" + (dir.path / "config").string(), e2e::glChildSanitizerOptions()}, 120);
     INFO(r.out);
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
@@ -49,7 +49,7 @@ TEST_CASE("kiosk --gallery renders every screen in both languages, themes and si
     const auto out = dir.path / "gallery";
     const auto r = e2e::run({"xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", BK_KIOSK_BIN, "--data",
                              (dir.path / "data").string(), "--gallery", out.string()},
-                            {"XDG_CONFIG_HOME=" + (dir.path / "config").string()}, 300);
+                            {"XDG_CONFIG_HOME=" + (dir.path / "config").string(), e2e::glChildSanitizerOptions()}, 300);
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     for (const char* screen : {"attract", "language", "privacy", "check-in", "modules", "module-answered",

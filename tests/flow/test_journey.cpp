@@ -298,7 +298,8 @@ TEST_CASE("print without the plan when the candidate leaves it out", "[flow]") {
     State s = at(Review{});
     s.candidate.text[Field::PlanWhoKnows] = "My agent";
     s.candidate.planInPack = false;
-    const auto* p = effectOf<PrintPack>(reduce(s, RequestPrint{}));
+    const auto step = reduce(s, RequestPrint{});  // keep the step alive: p points into its effects
+    const auto* p = effectOf<PrintPack>(step);
     REQUIRE(p);
     CHECK_FALSE(p->includePlan);
 }
