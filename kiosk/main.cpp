@@ -221,6 +221,13 @@ int runBench(const Options& opt, platform::Window& window, const ui::View& view,
     return config::kExitOk;
 }
 
+// No display, no OpenGL, no fonts: one line on stderr and exit code 3. Only these three are expected from
+// the window and font set-up (NoDisplayError, PlatformError, FontError are all runtime_errors).
+int reportEnvironmentFault(const std::runtime_error& e) {
+    std::cerr << "briefing-kiosk: " << e.what() << '\n';
+    return config::kExitEnvironment;
+}
+
 // Settings for this run, or nullopt after saying on stderr what is wrong (exit code 1).
 std::optional<config::Settings> resolveSettings(const Options& opt) {
     try {
@@ -290,15 +297,8 @@ int run(const Options& opt) {
         }
         fonts = fontsReady.get();
         io.FontDefault = fonts.body;
-    } catch (const platform::NoDisplayError& e) {
-        std::cerr << "briefing-kiosk: " << e.what() << '\n';
-        return config::kExitEnvironment;
-    } catch (const platform::PlatformError& e) {
-        std::cerr << "briefing-kiosk: " << e.what() << '\n';
-        return config::kExitEnvironment;
-    } catch (const ui::FontError& e) {
-        std::cerr << "briefing-kiosk: " << e.what() << '\n';
-        return config::kExitEnvironment;
+    } catch (const std::runtime_error& e) {
+        return reportEnvironmentFault(e);
     }
     window->reloadFontTexture();
     if (opt.printTiming) std::fprintf(stderr, "window-and-fonts-ms %.1f\n", platform::msSinceProcessStart());
@@ -485,15 +485,8 @@ int runGallery(const Options& opt) {
                 }
             }
         }
-    } catch (const platform::NoDisplayError& e) {
-        std::cerr << "briefing-kiosk: " << e.what() << '\n';
-        return config::kExitEnvironment;
-    } catch (const platform::PlatformError& e) {
-        std::cerr << "briefing-kiosk: " << e.what() << '\n';
-        return config::kExitEnvironment;
-    } catch (const ui::FontError& e) {
-        std::cerr << "briefing-kiosk: " << e.what() << '\n';
-        return config::kExitEnvironment;
+    } catch (const std::runtime_error& e) {
+        return reportEnvironmentFault(e);
     }
     std::fprintf(stderr, "gallery: %d screens written to %s\n", written, opt.gallery->c_str());
     return config::kExitOk;

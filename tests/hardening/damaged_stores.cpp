@@ -4,6 +4,7 @@
 // Prints figure lines; exits 1 on failure. Usage: hardening_damaged_stores [--seed S].
 // Layer: tests/hardening.
 #include "kiosk/records/store.hpp"
+#include "child_process.hpp"
 #include "temp_dir.hpp"
 
 #include <sqlite3.h>
@@ -196,21 +197,10 @@ int main(int argc, char** argv) {
         if (s.wal) writeBytes(db.string() + "-wal", *s.wal);
         if (s.shm) writeBytes(db.string() + "-shm", *s.shm);
 
-        int fds[2];
-        if (::pipe(fds) != 0) return 1;
-        std::fflush(nullptr);
-        const pid_t pid = ::fork();
-        if (pid == 0) {
-            ::close(fds[0]);
-            child(data, fds[1]);
-        }
-        ::close(fds[1]);
-        std::string report;
-        char buf[4096];
-        for (ssize_t n; (n = ::read(fds[0], buf, sizeof buf)) > 0;) report.append(buf, std::size_t(n));
-        ::close(fds[0]);
-        int status = 0;
-        ::waitpid(pid, &status, 0);
+        const auto run = hardening::runInChild([&](int fd) { child(data, fd); });
+        if (!run) return 1;
+        const int status = run->status;
+        const std::string& report = run->report;
         const std::string label = "case " + std::to_string(i) + " (" + s.kind + ")";
         if (WIFSIGNALED(status)) {
             (WTERMSIG(status) == SIGALRM ? hangs : crashes) += 1;

@@ -3,6 +3,7 @@
 // committed, integrity_check stays ok, and once the limit is raised again (same process, same Store,
 // no reopening) check-ins work. Prints one figure line per limit; exits 1 on failure. Layer: tests/hardening.
 #include "kiosk/records/store.hpp"
+#include "child_process.hpp"
 #include "temp_dir.hpp"
 
 #include <sqlite3.h>
@@ -115,21 +116,10 @@ int main() {
         {
             auto store = std::move(Store::open(tmp.data()).store);  // schema created before the limit
         }
-        int fds[2];
-        if (::pipe(fds) != 0) return 1;
-        std::fflush(nullptr);
-        const pid_t pid = ::fork();
-        if (pid == 0) {
-            ::close(fds[0]);
-            child(tmp.data(), limit, fds[1]);
-        }
-        ::close(fds[1]);
-        std::string report;
-        char buf[4096];
-        for (ssize_t n; (n = ::read(fds[0], buf, sizeof buf)) > 0;) report.append(buf, std::size_t(n));
-        ::close(fds[0]);
-        int status = 0;
-        ::waitpid(pid, &status, 0);
+        const auto run = hardening::runInChild([&](int fd) { child(tmp.data(), limit, fd); });
+        if (!run) return 1;
+        const int status = run->status;
+        const std::string& report = run->report;
         if (WIFSIGNALED(status) || WEXITSTATUS(status) != 0) {
             std::printf("disk full (ulimit -f %llu KB): child died (signal %d, exit %d)\n",
                         static_cast<unsigned long long>(limit / 1024), WIFSIGNALED(status) ? WTERMSIG(status) : 0,
