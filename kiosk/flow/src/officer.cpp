@@ -419,7 +419,7 @@ const char* pageKey(OfficerPage page) {
 const char* pageTitle(OfficerPage page) {
     switch (page) {
         case OfficerPage::PinPad: return "Officer sign-in";
-        case OfficerPage::Home: return "Officer mode";
+        case OfficerPage::Home: return "Home";
         case OfficerPage::Presenter: return "Presenter mode";
         case OfficerPage::Sessions: return "Sessions";
         case OfficerPage::Roster: return "Live roster";

@@ -31,7 +31,7 @@ void officerTopBar(OfficerCtx& c) {
     if (c.state.officer) {
         const bool home = c.state.page != flow::OfficerPage::Home;
         const float buttons = (home ? 5.0f : 0.0f) + 4.5f + 8.0f;
-        const float right = width - 0.6f * em;
+        const float right = width - ImGui::GetStyle().WindowPadding.x;
         float x = right - buttons * em - (home ? 2.0f : 1.0f) * gap;
         const std::string who = c.state.officer->name + (c.state.officer->role == flow::OfficerRole::PrintOperator
                                                              ? " (print operator)" : " (officer)");
@@ -47,7 +47,7 @@ void officerTopBar(OfficerCtx& c) {
         if (touchButton(view, "Lock##officer", 4.5f, ButtonStyle::Secondary, false, "officer-lock")) c.emit(flow::LockOfficer{});
         ImGui::SameLine(0.0f, gap);
     } else {
-        ImGui::SetCursorPos({width - 8.6f * em, 0.5f * em});
+        ImGui::SetCursorPos({width - ImGui::GetStyle().WindowPadding.x - 8.0f * em, 0.5f * em});
     }
     if (touchButton(view, "Back to kiosk##officer", 8.0f, ButtonStyle::Secondary, false, "officer-leave"))
         c.emit(flow::LeaveOfficer{});

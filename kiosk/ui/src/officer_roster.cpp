@@ -73,7 +73,9 @@ void drawRoster(OfficerCtx& c) {
     entryBox(c, flow::kEntrySearch, "Search by name", 18.0f);
     ImGui::SameLine(0.0f, 0.6f * em);
     ImGui::BeginGroup();
-    ImGui::Dummy({0, ImGui::GetTextLineHeightWithSpacing()});
+    ImGui::PushFont(view.fonts.bold);  // level with the box under the search label
+    ImGui::Dummy({0, ImGui::GetTextLineHeight()});
+    ImGui::PopFont();
     if (!flow::entryText(st, flow::kEntrySearch).empty()) {
         if (touchButton(view, "Clear##search-clear", 5.0f, ButtonStyle::Secondary, false, "search-clear"))
             c.emit(flow::EntryEdit{flow::kEntrySearch, ""});
@@ -104,6 +106,8 @@ void drawRoster(OfficerCtx& c) {
                                   ImGuiTableFlags_SizingStretchProp;
     ImGui::PushStyleColor(ImGuiCol_TableRowBg, view.theme.background);
     ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, view.theme.panel);
+    ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, view.theme.secondary);
+    ImGui::PushStyleColor(ImGuiCol_Text, view.theme.text);
     if (ImGui::BeginTable("##roster", 6, flags, {0.0f, tableH})) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3.0f);
@@ -112,7 +116,9 @@ void drawRoster(OfficerCtx& c) {
         ImGui::TableSetupColumn("Knowledge checks", ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableSetupColumn("Pack", ImGuiTableColumnFlags_WidthStretch, 1.4f);
         ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, 12.6f * em);
+        ImGui::PushFont(view.fonts.bold);
         ImGui::TableHeadersRow();
+        ImGui::PopFont();
         for (const auto& row : rows) {
             ImGui::PushID(row.candidateId.c_str());
             ImGui::TableNextRow(0, 2.3f * em);
@@ -146,7 +152,7 @@ void drawRoster(OfficerCtx& c) {
         }
         ImGui::EndTable();
     }
-    ImGui::PopStyleColor(2);
+    ImGui::PopStyleColor(4);
     if (r.loaded && r.rows.empty()) mutedLine(c, "Nobody has checked in to this session yet.");
     if (typing) entryKeyboard(c, ImGui::GetContentRegionAvail().x);
 }
