@@ -42,7 +42,15 @@ void editForm(OfficerCtx& c) {
         const auto* row = flow::rosterRow(st, st.roster.target);
         wrappedText(view.fonts.heading, "Correct the name of " + (row ? row->name : std::string("?")), view.theme.text, w);
         mutedLine(c, "Fix a misspelling, or type the Latin spelling of a name the printed pack cannot show.");
-        entryBox(c, flow::kEntryCorrectName, "Name", w / em - 1.0f);
+        entryBox(c, flow::kEntryCorrectName, "Name", w / em - 7.0f);
+        ImGui::SameLine(0.0f, 0.5f * em);
+        ImGui::BeginGroup();
+        ImGui::PushFont(view.fonts.bold);  // level with the box under its label
+        ImGui::Dummy({0, ImGui::GetTextLineHeight()});
+        ImGui::PopFont();
+        if (touchButton(view, "Clear##entry-clear", 5.5f, ButtonStyle::Secondary, false, "entry-clear"))
+            c.emit(flow::EntryEdit{flow::kEntryCorrectName, ""});
+        ImGui::EndGroup();
         ImGui::Dummy({0, 0.3f * em});
         if (touchButton(view, "Save the name##correct-save", 14.0f, ButtonStyle::Primary, false, "roster-correct-save"))
             c.emit(flow::RosterSubmitCorrect{});
