@@ -386,6 +386,7 @@ int run(const Options& opt) {
         const int timeout = framesToDraw > 0 || opt.screenshot ? 0 : cornerHeld ? 100 : (ticking ? 250 : 1000);
         const bool input = window->waitEvents(timeout);
         if (input) framesToDraw = std::max(framesToDraw, 3);  // a click needs hover, press and release frames
+        if (cornerHeld) framesToDraw = std::max(framesToDraw, 1);  // ImGui's press duration advances per frame
         if (platform::terminationRequested() || exitRequested) {
             starts.clear();  // a clean stop is not a crash
             return config::kExitOk;
@@ -445,6 +446,7 @@ int run(const Options& opt) {
         bool enterOfficer = false;
         if (officerState.active) {
             officerEvent = ui::drawOfficer(officerState, view);
+            window->takeOfficerChord();  // already open: the chord means nothing here
         } else {
             if (loaded.problems.empty()) {
                 event = ui::drawJourney(state, view);
@@ -452,9 +454,8 @@ int run(const Options& opt) {
                 ui::drawNotice(view, loaded.english.get("notice.title"), loaded.problems);
             }
             // The hidden entry works on the fault notice too, as long as there is a store to check PINs.
-            enterOfficer = store && ui::officerEntryGesture(view);
+            enterOfficer = store && (ui::officerEntryGesture(view) || window->takeOfficerChord());
             cornerHeld = store && ui::officerCornerHeld(view);
-            if (cornerHeld) framesToDraw = std::max(framesToDraw, 1);
         }
         window->render();
         ++framesRendered;
