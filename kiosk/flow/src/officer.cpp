@@ -89,6 +89,9 @@ OfficerStep showPage(OfficerState s, OfficerPage page) {
             st.roster.returnToPresenter = false;
             step.effects.push_back(LoadRoster{actor(st)});
             break;
+        case OfficerPage::Home:
+            if (st.officer->role == OfficerRole::Officer) step.effects.push_back(LoadLockedOfficers{});
+            break;
         case OfficerPage::Presenter:
             st.presenter.attendance = false;
             st.presenter.check.reset();
@@ -110,6 +113,10 @@ OfficerStep reloadPage(OfficerState s) {
         case OfficerPage::Sessions: step.effects.push_back(LoadSessions{}); break;
         case OfficerPage::Roster:
         case OfficerPage::Presenter: step.effects.push_back(LoadRoster{actor(step.state), false}); break;
+        case OfficerPage::Home:
+            if (step.state.officer && step.state.officer->role == OfficerRole::Officer)
+                step.effects.push_back(LoadLockedOfficers{});
+            break;
         default: break;
     }
     return step;
@@ -379,6 +386,16 @@ OfficerStep onSignedIn(OfficerState s, const OfficerEvent& e) {
                 step.state.roster.returnToPresenter = fromPresenter;
                 return step;
             },
+            [&](const LockedOfficersLoaded& l) -> OfficerStep {
+                s.lockedOfficers = l.names;
+                return stay(std::move(s));
+            },
+            [&](const UnlockOther& u) -> OfficerStep {
+                if (s.officer->role != OfficerRole::Officer || u.name == s.officer->name) return stay(std::move(s));
+                OfficerStep step{std::move(s), {}};
+                step.effects.push_back(SaveOfficerUnlock{u.name, actor(step.state), OfficerRole::Officer});
+                return step;
+            },
             [&](const AdminEvent& a) { return reduceAdmin(std::move(s), a); },
             [&](const auto&) -> OfficerStep {
                 if (s.page == OfficerPage::Roster) return onRoster(std::move(s), e);
@@ -584,7 +601,8 @@ OfficerStep reduceOfficer(OfficerState state, const OfficerEvent& event) {
                     state.officer = SignedIn{a.name, a.role};
                     state.page = OfficerPage::Home;
                     state.notice.clear();
-                    return stay(std::move(state));
+                    if (a.role != OfficerRole::Officer) return stay(std::move(state));
+                    return {std::move(state), {LoadLockedOfficers{}}};
                 },
                 [&](const PinWrong& w) -> OfficerStep {
                     pin.checking = false;
