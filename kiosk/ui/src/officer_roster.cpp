@@ -32,9 +32,14 @@ void editForm(OfficerCtx& c) {
     if (st.roster.mode == flow::RosterMode::Add) {
         wrappedText(view.fonts.heading, "Add a candidate by hand", view.theme.text, w);
         mutedLine(c, "For someone who signed the paper list instead of the kiosk. Recorded in the audit log as yours.");
-        entryBox(c, flow::kEntryAddName, "Name", w / em * 0.5f - 0.6f);
-        ImGui::SameLine(0.0f, em);
-        entryBox(c, flow::kEntryAddConstituency, "Constituency", w / em * 0.5f - 0.6f);
+        // Two columns, so each label starts a line of its own (SameLine would shift the second label).
+        if (ImGui::BeginTable("##add-fields", 2, ImGuiTableFlags_None, {w, 0.0f})) {
+            ImGui::TableNextColumn();
+            entryBox(c, flow::kEntryAddName, "Name", w / em * 0.5f - 0.8f);
+            ImGui::TableNextColumn();
+            entryBox(c, flow::kEntryAddConstituency, "Constituency", w / em * 0.5f - 0.8f);
+            ImGui::EndTable();
+        }
         ImGui::Dummy({0, 0.3f * em});
         if (touchButton(view, "Add to the roster##add-save", 14.0f, ButtonStyle::Primary, false, "roster-add-save"))
             c.emit(flow::RosterSubmitAdd{});
