@@ -129,8 +129,10 @@ TEST_CASE("officer roster: add a candidate by hand (paper fallback), audited che
 TEST_CASE("officer roster: correct a misspelt name, and a Latin spelling for the pack", "[ui][officer]") {
     OfficerKiosk o;
     checkIn(o, "Jon Smith");
-    const std::string lev = checkIn(o, "Лев Толстой");
+    const std::string mohammed = checkIn(o, "محمد علي");
     openPage(o, "roster");
+    CHECK(o.shows("unprintable:محمد علي"));
+    CHECK_FALSE(o.shows("unprintable:Jon Smith"));
     o.tap("correct:Jon Smith");
     CHECK(flow::entryText(o.state, flow::kEntryCorrectName) == "Jon Smith");
     for (int i = 0; i < 7; ++i) o.tap("key:backspace");
@@ -143,15 +145,16 @@ TEST_CASE("officer roster: correct a misspelt name, and a Latin spelling for the
     // The audit row names the candidate, never the names.
     const auto rows = o.k.store->auditRows();
     CHECK(rows.back().detail.find("Smith") == std::string::npos);
-    o.tap("correct:Лев Толстой");
+    o.tap("correct:محمد علي");
     o.tap("entry-clear");
     CHECK(flow::entryText(o.state, flow::kEntryCorrectName).empty());
-    o.typeOnScreen("Lev Tolstoy");
+    o.typeOnScreen("Mohammed Ali");
     o.tap("roster-correct-save");
     roster = todaysRoster(o);
-    REQUIRE(named(roster, "Lev Tolstoy"));
-    CHECK(named(roster, "Lev Tolstoy")->candidateId == lev);
-    CHECK(o.shows("row:Lev Tolstoy"));
+    REQUIRE(named(roster, "Mohammed Ali"));
+    CHECK(named(roster, "Mohammed Ali")->candidateId == mohammed);
+    CHECK(o.shows("row:Mohammed Ali"));
+    CHECK_FALSE(o.shows("unprintable:Mohammed Ali"));
 }
 
 TEST_CASE("officer roster: remove a duplicate after confirmation, the person is erased", "[ui][officer]") {

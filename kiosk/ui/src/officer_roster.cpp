@@ -143,6 +143,12 @@ void drawRoster(OfficerCtx& c) {
             ImGui::PushStyleColor(ImGuiCol_Text, view.theme.mutedText);
             ImGui::TextUnformatted((row.constituency + (row.manual ? " (added by hand)" : "")).c_str());
             ImGui::PopStyleColor();
+            if (!row.namePrintable) {
+                ImGui::PushStyleColor(ImGuiCol_Text, view.theme.bad);
+                ImGui::TextUnformatted("! The pack cannot print this name: correct it to a Latin spelling");
+                ImGui::PopStyleColor();
+                recordItem(view, "unprintable:" + row.name);
+            }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(row.checkedInAt.c_str());
             ImGui::TableNextColumn();
