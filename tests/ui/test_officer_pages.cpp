@@ -247,3 +247,30 @@ TEST_CASE("officer presenter: take attendance from the roster and add someone by
     CHECK(named(roster, "Bob Evans")->modulesCompleted.empty());
     CHECK(named(roster, "Cai Hughes")->modulesCompleted.empty());
 }
+
+TEST_CASE("officer roster: a full session scrolls by touch with the scroll buttons", "[ui][officer]") {
+    OfficerKiosk o(true, 1366.0f, 768.0f);
+    for (int i = 1; i <= 30; ++i) checkIn(o, "Person " + std::to_string(100 + i));
+    openPage(o, "roster");
+    const float height = ImGui::GetIO().DisplaySize.y;
+    REQUIRE(o.shows("row:Person 130"));
+    CHECK(o.h().rectOf("row:Person 130").y0 > height);
+    for (int i = 0; i < 10 && o.h().rectOf("row:Person 130").y1 > height; ++i) {
+        o.tap("roster-down");
+        o.settle();
+    }
+    CHECK(o.h().rectOf("row:Person 130").y1 <= height);
+    // The last person can be corrected from there.
+    const float em = o.h().fonts().em;
+    CHECK(o.h().rectOf("row:Person 101").y1 < 5.0f * em);  // scrolled out above the table
+    o.tap("correct:Person 130");
+    CHECK(o.state.roster.mode == flow::RosterMode::Correct);
+    o.tap("roster-cancel");
+    o.tap("roster-up");
+    o.tap("roster-up");
+    o.tap("roster-up");
+    o.tap("roster-up");
+    o.settle();
+    CHECK(o.h().rectOf("row:Person 101").y0 > 5.0f * em);  // back in view below the header row
+    CHECK(o.h().rectOf("row:Person 101").y1 < height);
+}

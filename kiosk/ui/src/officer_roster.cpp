@@ -99,7 +99,15 @@ void drawRoster(OfficerCtx& c) {
         c.emit(flow::RosterStartAdd{});
     ImGui::SameLine(0.0f, 0.8f * em);
     const std::string count = std::to_string(rows.size()) + " of " + std::to_string(r.rows.size()) + " shown";
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 0.5f * em);  // level with the buttons
     ImGui::TextUnformatted(count.c_str());
+    // Scrolling the table by touch (40 candidates do not fit on one screen).
+    int scroll = 0;
+    ImGui::SameLine(0.0f, 0.8f * em);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 0.5f * em);
+    if (touchButton(view, "Scroll up##roster-up", 6.5f, ButtonStyle::Secondary, false, "roster-up")) scroll = -1;
+    ImGui::SameLine(0.0f, 0.3f * em);
+    if (touchButton(view, "Scroll down##roster-down", 6.5f, ButtonStyle::Secondary, false, "roster-down")) scroll = 1;
     ImGui::EndGroup();
     if (r.mode == flow::RosterMode::ConfirmRemove) {
         if (const auto* row = flow::rosterRow(st, r.target)) {
@@ -122,6 +130,7 @@ void drawRoster(OfficerCtx& c) {
     ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, view.theme.secondary);
     ImGui::PushStyleColor(ImGuiCol_Text, view.theme.text);
     if (ImGui::BeginTable("##roster", 6, flags, {0.0f, tableH})) {
+        if (scroll != 0) ImGui::SetScrollY(ImGui::GetScrollY() + static_cast<float>(scroll) * tableH * 0.7f);
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3.0f);
         ImGui::TableSetupColumn("In", ImGuiTableColumnFlags_WidthFixed, 3.2f * em);
@@ -145,7 +154,7 @@ void drawRoster(OfficerCtx& c) {
             ImGui::PopStyleColor();
             if (!row.namePrintable) {
                 ImGui::PushStyleColor(ImGuiCol_Text, view.theme.bad);
-                ImGui::TextUnformatted("! The pack cannot print this name: correct it to a Latin spelling");
+                ImGui::TextWrapped("! The pack cannot print this name: correct it");
                 ImGui::PopStyleColor();
                 recordItem(view, "unprintable:" + row.name);
             }
