@@ -99,12 +99,10 @@ void drawRoster(OfficerCtx& c) {
         c.emit(flow::RosterStartAdd{});
     ImGui::SameLine(0.0f, 0.8f * em);
     const std::string count = std::to_string(rows.size()) + " of " + std::to_string(r.rows.size()) + " shown";
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 0.5f * em);  // level with the buttons
     ImGui::TextUnformatted(count.c_str());
     // Scrolling the table by touch (40 candidates do not fit on one screen).
     int scroll = 0;
     ImGui::SameLine(0.0f, 0.8f * em);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 0.5f * em);
     if (touchButton(view, "Scroll up##roster-up", 6.5f, ButtonStyle::Secondary, false, "roster-up")) scroll = -1;
     ImGui::SameLine(0.0f, 0.3f * em);
     if (touchButton(view, "Scroll down##roster-down", 6.5f, ButtonStyle::Secondary, false, "roster-down")) scroll = 1;
