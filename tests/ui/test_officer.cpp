@@ -195,6 +195,12 @@ TEST_CASE("officer: going back to the candidate flow locks, re-entry asks for th
     CHECK_FALSE(o.state.active);
     CHECK_FALSE(o.state.officer);
     CHECK(o.shows("attract"));
+    // Escape on the PIN pad goes back to the kiosk too.
+    o.pressChord();
+    REQUIRE(o.state.active);
+    o.h().pressKey(ImGuiKey_Escape, o.draw());
+    o.apply();
+    CHECK_FALSE(o.state.active);
     o.pressChord();
     CHECK_FALSE(o.state.officer);
     CHECK(o.shows("pin:unlock"));

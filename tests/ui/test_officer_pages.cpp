@@ -53,6 +53,15 @@ TEST_CASE("officer sessions: open one with venue and officer typed on screen, th
     CHECK(o.shows("sessions-none"));
     CHECK(flow::entryText(o.state, flow::kEntrySessionDate) == o.state.sessions.today);
     CHECK(flow::entryText(o.state, flow::kEntrySessionOfficer) == "PC Alys Morgan");
+    // A date that is not a calendar day is refused by the store and said on screen; nothing is opened.
+    o.send(flow::EntryEdit{flow::kEntrySessionDate, "2026-02-30"});
+    o.send(flow::EntryEdit{flow::kEntrySessionVenue, "Nowhere"});
+    o.tap("session-open");
+    CHECK(o.shows("officer-notice"));
+    CHECK(o.state.noticeBad);
+    CHECK(o.k.store->listSessions().empty());
+    o.send(flow::EntryEdit{flow::kEntrySessionDate, o.state.sessions.today});
+    o.send(flow::EntryEdit{flow::kEntrySessionVenue, ""});
     o.tap("entry:session-venue");
     CHECK(o.shows("key:t"));
     o.typeOnScreen("Town Hall");

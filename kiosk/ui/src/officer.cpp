@@ -149,6 +149,7 @@ std::optional<flow::OfficerEvent> drawOfficer(const flow::OfficerState& state, c
     officerNotice(c);
     if (!state.officer) {
         drawPinPad(c);
+        if (keyPressed(ImGuiKey_Escape)) c.emit(flow::LeaveOfficer{});  // the keyboard's way back to the kiosk
     } else {
         switch (state.page) {
             case flow::OfficerPage::PinPad: drawPinPad(c); break;
