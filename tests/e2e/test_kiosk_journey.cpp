@@ -61,4 +61,13 @@ TEST_CASE("kiosk --gallery renders every screen in both languages, themes and si
                     INFO(file);
                     CHECK(std::filesystem::file_size(file) > 10000);  // a real picture, not a blank one
                 }
+    // Officer mode's pages, in English at both sizes.
+    for (const char* screen : {"officer-pin-choose", "officer-pin-locked", "officer-pin-no-officers", "officer-home",
+                               "officer-home-print-operator", "officer-sessions", "officer-roster", "officer-roster-add",
+                               "officer-presenter", "officer-presenter-reveal", "officer-presenter-attendance"})
+        for (const char* size : {"1920x1080", "1366x768"}) {
+            const auto file = out / (std::string(screen) + "_" + size + ".png");
+            INFO(file);
+            CHECK(std::filesystem::file_size(file) > 10000);
+        }
 }

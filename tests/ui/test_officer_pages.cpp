@@ -94,8 +94,18 @@ TEST_CASE("officer roster: rows show progress and packs, search by name on the o
     const std::string ann = checkIn(o, "Ann Jones");
     checkIn(o, "John Smith");
     checkIn(o, "Jane Smithers");
-    const auto& m0 = o.k.englishModules.at(0);
-    o.k.store->recordModuleCompleted(ann, m0.id, {});
+    // Ann answered every knowledge check of the first module that has two or more: one wrong, the rest right.
+    const auto& mods = o.k.englishModules;
+    const auto m = std::find_if(mods.begin(), mods.end(), [](const content::Module& x) {
+        return std::count_if(x.blocks.begin(), x.blocks.end(),
+                             [](const content::Block& b) { return std::holds_alternative<content::KnowledgeCheck>(b); }) >= 2;
+    });
+    REQUIRE(m != mods.end());
+    std::vector<records::Answer> answers;
+    for (const auto& b : m->blocks)
+        if (const auto* k = std::get_if<content::KnowledgeCheck>(&b))
+            answers.push_back({k->id, std::to_string(answers.empty() ? (k->correct + 1) % static_cast<int>(k->options.size()) : k->correct)});
+    o.k.store->recordModuleCompleted(ann, m->id, answers);
     o.k.store->enqueuePrint(ann, "spool");
     openPage(o, "roster");
     CHECK(o.auditCount("view-roster") == 1);
@@ -103,6 +113,8 @@ TEST_CASE("officer roster: rows show progress and packs, search by name on the o
     const auto* row = flow::rosterRow(o.state, ann);
     REQUIRE(row);
     CHECK(row->modulesDone == 1);
+    CHECK(row->checksAnswered == static_cast<int>(answers.size()));
+    CHECK(row->checksRight == static_cast<int>(answers.size()) - 1);
     CHECK(row->modulesTotal == static_cast<int>(o.k.englishModules.size()));
     CHECK(row->packStatus == "queued");
     o.tap("entry:roster-search");
