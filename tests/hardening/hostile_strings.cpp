@@ -181,7 +181,8 @@ int main(int argc, char** argv) {
                 "crashes 0 (run completed), silent truncations %d, names the pack font cannot show %d "
                 "(refused at check-in by the flow's printable check %d, refused by the renderer naming the field %d), "
                 "failures %d\n",
-                fullCourse ? "whole course, every page read" : "first module, pages 1-2 read", pdf.packsRendered, named.size(), pdf.pagesChecked, pdf.seconds, pdf.silentTruncations,
+                fullCourse ? "whole course, every page read" : "first module, pages 1-2 read", pdf.packsRendered,
+                named.size(), pdf.pagesChecked, pdf.seconds, pdf.silentTruncations,
                 pdf.unprintableNames, pdf.refusedByFlow, pdf.refusedByRenderer, pdf.failures);
     return failures == 0 && formulaCells == 0 && corpus.size() >= 500 && pdf.silentTruncations == 0 ? 0 : 1;
 }
