@@ -39,8 +39,16 @@ std::string squashed(const std::string& s) {
     return out;
 }
 
-// What the check-in screen says about this name (typed as is, constituency fine): None when it would commit.
-flow::FieldProblem flowVerdict(const std::string& rawName) {
+// What the check-in screen says about this name (constituency fine): None when it would commit. The name
+// goes in as the screen's text box would hand it over: at most 1,023 bytes (kiosk/ui's buffer), cut at a
+// character boundary. (flow's cleanTyping is quadratic in the length: 100,000 characters take ~30 s.)
+flow::FieldProblem flowVerdict(std::string rawName) {
+    constexpr std::size_t kBoxBytes = 1023;
+    if (rawName.size() > kBoxBytes) {
+        std::size_t cut = kBoxBytes;
+        while (cut > 0 && (static_cast<unsigned char>(rawName[cut]) & 0xC0) == 0x80) --cut;
+        rawName.resize(cut);
+    }
     flow::Config config;
     config.printable = [](std::string_view text) { return print::unsupportedCharacters(text).empty(); };
     flow::State s = flow::initialState(config);
