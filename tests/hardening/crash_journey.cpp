@@ -151,8 +151,9 @@ std::string readAll(int fd) {
     }
 }
 
-// The intent lines a targeted kill waits for: each step of the journey.
-constexpr const char* kSteps[] = {"T", "m", "p", "q", "c", "S", "W", "w"};
+// The lines a targeted kill waits for: the start of each step of the journey ("D": a pack done, the next
+// check-in begins; this also makes sure some packs complete when rendering is slow, as under ASan).
+constexpr const char* kSteps[] = {"T", "m", "p", "q", "c", "S", "W", "w", "D"};
 
 // Reads the child's report until a complete line starting the step `tag` (or the end of the pipe).
 std::string readUntilStep(int fd, const std::string& tag) {
