@@ -5,6 +5,7 @@
 #include "content/placeholders.hpp"
 #include "kiosk/app/effects.hpp"
 #include "kiosk/app/gallery.hpp"
+#include "kiosk/app/officer_effects.hpp"
 #include "kiosk/records/store.hpp"
 #include "content/catalog.hpp"
 #include "content/diagnostic.hpp"
@@ -21,6 +22,7 @@
 #include "kiosk/platform/termination.hpp"
 #include "kiosk/platform/window.hpp"
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/officer.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/view.hpp"
 
@@ -161,11 +163,16 @@ std::unique_ptr<packs::PrintWorker> startPrintWorker(const config::Settings& set
 }
 
 // Writes the current screen and every recorded widget (centre in window pixels) for end-to-end tests.
-void writeWidgets(const fs::path& file, const flow::State& state, const ui::WidgetProbe& probe) {
+// In officer mode the screen is "officer-<page>".
+void writeWidgets(const fs::path& file, const flow::State& state, const flow::OfficerState& officer,
+                  const ui::WidgetProbe& probe) {
     const fs::path tmp = file.string() + ".tmp";
     {
         std::ofstream out(tmp);
-        out << "screen " << flow::screenName(state.screen) << (state.countdown ? " countdown" : "") << '\n';
+        if (officer.active)
+            out << "screen officer-" << flow::pageKey(officer.officer ? officer.page : flow::OfficerPage::PinPad) << '\n';
+        else
+            out << "screen " << flow::screenName(state.screen) << (state.countdown ? " countdown" : "") << '\n';
         for (const auto& [label, r] : probe.all())
             out << "widget " << static_cast<int>(r.cx()) << ' ' << static_cast<int>(r.cy()) << ' ' << label << '\n';
     }
@@ -324,6 +331,32 @@ int run(const Options& opt) {
                              [] { ui::wipeInputState(); }, [&] {
                                  if (printWorker) printWorker->wake();
                              });
+    // Officer mode: its own state and effect runner; while it is open the journey is paused (no ticks).
+    flow::OfficerState officerState = flow::initialOfficerState(app::makeOfficerConfig(loaded.englishModules));
+    bool exitRequested = false;
+    app::AdminServices adminServices;
+    adminServices.store = store.get();
+    adminServices.force = &loaded.force;
+    adminServices.course = loaded.course ? &*loaded.course : nullptr;
+    adminServices.printWorker = printWorker.get();
+    adminServices.printDestination = settings.printer.empty() ? "spool" : settings.printer;
+    adminServices.exportDir = settings.exportDir;
+    adminServices.quit = [&] { exitRequested = true; };
+    app::OfficerEffectRunner officerRunner(store.get(), loaded.englishModules, [] { ui::wipeInputState(); },
+                                           std::move(adminServices));
+    const auto applyOfficer = [&](flow::OfficerStep step) {
+        officerState = std::move(step.state);
+        std::vector<flow::OfficerEffect> pending = std::move(step.effects);
+        for (std::size_t i = 0; i < pending.size(); ++i) {
+            for (auto& result : officerRunner.run(pending[i])) {
+                auto next = flow::reduceOfficer(std::move(officerState), result);
+                officerState = std::move(next.state);
+                for (auto& e : next.effects) pending.push_back(std::move(e));
+            }
+        }
+    };
+    bool cornerHeld = false;
+    int lastOfficerSeconds = -1;
     const auto watchdog = config::watchdogInterval();
     auto lastPing = Clock::now();
     // Runs a step's effects, feeding each result back into the journey until nothing more is asked.
@@ -347,11 +380,13 @@ int run(const Options& opt) {
     int lastCountdown = -1;
 
     while (true) {
-        // While "Are you still there?" counts down, wake every 250 ms; otherwise input or a 1 s tick.
-        const int timeout = framesToDraw > 0 || opt.screenshot ? 0 : (flow::needsTicks(state) ? 250 : 1000);
+        // While "Are you still there?" counts down, wake every 250 ms; otherwise input or a 1 s tick. Officer
+        // mode ticks every 250 ms (auto-lock, lockout countdown); a held corner redraws every 100 ms.
+        const bool ticking = officerState.active ? flow::officerNeedsTicks(officerState) : flow::needsTicks(state);
+        const int timeout = framesToDraw > 0 || opt.screenshot ? 0 : cornerHeld ? 100 : (ticking ? 250 : 1000);
         const bool input = window->waitEvents(timeout);
         if (input) framesToDraw = std::max(framesToDraw, 3);  // a click needs hover, press and release frames
-        if (platform::terminationRequested()) {
+        if (platform::terminationRequested() || exitRequested) {
             starts.clear();  // a clean stop is not a crash
             return config::kExitOk;
         }
@@ -371,36 +406,60 @@ int run(const Options& opt) {
             }
         }
         if (window->quitRequested()) {
-            // Outside officer mode the kiosk ignores close requests (hardening issue #8 adds officer exit).
+            // The kiosk ignores close requests: it exits only from officer mode, with confirmation.
             window->clearQuitRequest();
         }
         const auto now = Clock::now();
         const auto elapsed = std::chrono::duration_cast<flow::Millis>(now - lastTick);
         lastTick = now;
-        const bool hadCountdown = state.countdown.has_value();
-        if (input) applyStep(flow::reduce(std::move(state), flow::UserActivity{}));
-        auto step = flow::reduce(std::move(state), flow::Tick{elapsed});
-        const bool effects = !step.effects.empty();
-        applyStep(std::move(step));
-        if (effects || hadCountdown != state.countdown.has_value()) framesToDraw = std::max(framesToDraw, 2);
-        if (flow::countdownSeconds(state) != lastCountdown) {  // the countdown's number changes once a second
-            lastCountdown = flow::countdownSeconds(state);
-            framesToDraw = std::max(framesToDraw, 1);
+        if (officerState.active) {
+            // The journey is paused: no ticks, so no idle reset behind the officer's back.
+            if (input) applyOfficer(flow::reduceOfficer(std::move(officerState), flow::OfficerInput{}));
+            const bool wasActive = officerState.active, wasSignedIn = officerState.officer.has_value();
+            applyOfficer(flow::reduceOfficer(std::move(officerState), flow::OfficerTick{elapsed}));
+            const int seconds = flow::lockoutSeconds(officerState);
+            if (wasActive != officerState.active || wasSignedIn != officerState.officer.has_value() ||
+                seconds != lastOfficerSeconds) {
+                lastOfficerSeconds = seconds;
+                framesToDraw = std::max(framesToDraw, 2);
+            }
+            if (!officerState.active) lastTick = Clock::now();  // the journey resumes where it was
+        } else {
+            const bool hadCountdown = state.countdown.has_value();
+            if (input) applyStep(flow::reduce(std::move(state), flow::UserActivity{}));
+            auto step = flow::reduce(std::move(state), flow::Tick{elapsed});
+            const bool effects = !step.effects.empty();
+            applyStep(std::move(step));
+            if (effects || hadCountdown != state.countdown.has_value()) framesToDraw = std::max(framesToDraw, 2);
+            if (flow::countdownSeconds(state) != lastCountdown) {  // the countdown's number changes once a second
+                lastCountdown = flow::countdownSeconds(state);
+                framesToDraw = std::max(framesToDraw, 1);
+            }
         }
 
         if (framesToDraw <= 0 && !opt.screenshot) continue;
         window->beginFrame();
         probe.beginFrame();
         std::optional<flow::Event> event;
-        if (loaded.problems.empty()) {
-            event = ui::drawJourney(state, view);
+        std::optional<flow::OfficerEvent> officerEvent;
+        bool enterOfficer = false;
+        if (officerState.active) {
+            officerEvent = ui::drawOfficer(officerState, view);
         } else {
-            ui::drawNotice(view, loaded.english.get("notice.title"), loaded.problems);
+            if (loaded.problems.empty()) {
+                event = ui::drawJourney(state, view);
+            } else {
+                ui::drawNotice(view, loaded.english.get("notice.title"), loaded.problems);
+            }
+            // The hidden entry works on the fault notice too, as long as there is a store to check PINs.
+            enterOfficer = store && ui::officerEntryGesture(view);
+            cornerHeld = store && ui::officerCornerHeld(view);
+            if (cornerHeld) framesToDraw = std::max(framesToDraw, 1);
         }
         window->render();
         ++framesRendered;
         --framesToDraw;
-        if (opt.printWidgets) writeWidgets(*opt.printWidgets, state, probe);
+        if (opt.printWidgets) writeWidgets(*opt.printWidgets, state, officerState, probe);
         if (opt.screenshot && framesRendered >= captureAt) {
             try {
                 window->saveBackBufferPng(*opt.screenshot);
@@ -427,6 +486,15 @@ int run(const Options& opt) {
         if (event) {
             applyStep(flow::reduce(std::move(state), *event));
             framesToDraw = std::max(framesToDraw, 2);
+        }
+        if (enterOfficer) {
+            cornerHeld = false;
+            applyOfficer(flow::reduceOfficer(std::move(officerState), flow::EnterOfficer{}));
+            framesToDraw = std::max(framesToDraw, 3);
+        }
+        if (officerEvent) {
+            applyOfficer(flow::reduceOfficer(std::move(officerState), *officerEvent));
+            framesToDraw = std::max(framesToDraw, 3);
         }
     }
 }
@@ -483,6 +551,17 @@ int runGallery(const Options& opt) {
                         ++written;
                     }
                 }
+            }
+            // Officer mode: English, normal contrast (officers are staff).
+            for (const auto& shot : app::officerGalleryShots(loaded.englishModules)) {
+                for (int frame = 0; frame < 3; ++frame) {
+                    window.beginFrame();
+                    ui::drawOfficer(shot.state, view);
+                    window.render();
+                }
+                window.saveBackBufferPng(*opt.gallery / (shot.name + "_" + std::to_string(w) + "x" + std::to_string(h) + ".png"));
+                window.present();
+                ++written;
             }
         }
     } catch (const std::runtime_error& e) {

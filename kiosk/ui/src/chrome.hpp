@@ -61,12 +61,25 @@ void drawPrivacy(Ctx& c);
 void drawCheckIn(Ctx& c, const flow::CheckIn& screen);
 void drawModuleList(Ctx& c);
 void drawModule(Ctx& c, const flow::ModuleView& screen);
+// A module's title and teaching blocks (no knowledge checks or scenarios) at the cursor, in a column
+// kColumnEm wide: presenter mode's slide.
+void drawSlide(Ctx& c, const content::Module& m);
+// Inline text as one run. Links are shown with their address (the kiosk is offline).
+std::string inlineText(const content::Inlines& spans);
 void drawSafetyPlan(Ctx& c);
 void drawReview(Ctx& c);
 void drawDone(Ctx& c);
 
 // The on-screen keyboard, `width` px wide at the cursor.
 void drawKeyboard(Ctx& c, float width);
+// The same keys for any caller (officer mode): labels from `s`, the key pressed this frame if any.
+struct KeyPress {
+    enum Kind { Text, Shift, Accents, Backspace } kind = Text;
+    std::string text;  // for Text: the character (or " ")
+};
+std::optional<KeyPress> drawKeys(const View& view, const content::Catalog& s, bool shift, bool accents, float width);
+// The keyboard's height in em (five rows of keys and their gaps).
+float keyboardHeightEm();
 // A labelled text box bound to a journey field, with its problem (if any) under it.
 // `labelHeight` (px) keeps boxes in a row level when one label wraps; 0 = the label's own height.
 void fieldBox(Ctx& c, flow::Field field, const char* labelKey, float widthEm, float labelHeight = 0.0f);

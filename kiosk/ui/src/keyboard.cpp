@@ -61,11 +61,13 @@ const char* problemKey(flow::FieldProblem p) {
 
 }  // namespace
 
-void drawKeyboard(Ctx& c, float width) {
-    const View& view = c.view;
-    const float em = c.em();
-    const auto& cand = c.state.candidate;
-    const auto& rows = cand.accents ? kAccents : kLetters;
+std::optional<KeyPress> drawKeys(const View& view, const content::Catalog& s, bool shift, bool accents, float width) {
+    const float em = view.em();
+    std::optional<KeyPress> out;
+    const auto press = [&](KeyPress k) {
+        if (!out) out = std::move(k);
+    };
+    const auto& rows = accents ? kAccents : kLetters;
     const float rowStart = ImGui::GetCursorPosX();
     ImGui::PushID("keyboard");
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {kGapEm * em, kGapEm * em});
@@ -75,11 +77,11 @@ void drawKeyboard(Ctx& c, float width) {
         ImGui::SetCursorPosX(rowStart + std::max(0.0f, (width - rowW) * 0.5f));
         for (std::size_t k = 0; k < row.size(); ++k) {
             if (k > 0) ImGui::SameLine(0.0f, kGapEm * em);
-            const char* text = cand.shift ? row[k].second : row[k].first;
+            const char* text = shift ? row[k].second : row[k].first;
             ImGui::PushID(static_cast<int>(r * 32 + k));
             if (touchButton(view, std::string(text) + "##k", kKeyEm, ButtonStyle::Secondary, false,
                             std::string("key:") + row[k].first))
-                c.emit(flow::KeyText{text});
+                press({KeyPress::Text, text});
             ImGui::PopID();
         }
     }
@@ -87,21 +89,36 @@ void drawKeyboard(Ctx& c, float width) {
     const float specials[4] = {8.0f, 4.0f, 12.0f, 6.5f};
     const float rowW = (specials[0] + specials[1] + specials[2] + specials[3] + 3 * kGapEm) * em;
     ImGui::SetCursorPosX(rowStart + std::max(0.0f, (width - rowW) * 0.5f));
-    if (touchButton(view, c.str("keyboard.shift") + "##shift", specials[0], ButtonStyle::Secondary, cand.shift, "key:shift"))
-        c.emit(flow::ToggleShift{});
+    if (touchButton(view, s.get("keyboard.shift") + "##shift", specials[0], ButtonStyle::Secondary, shift, "key:shift"))
+        press({KeyPress::Shift, {}});
     ImGui::SameLine(0.0f, kGapEm * em);
-    const std::string page = cand.accents ? c.str("keyboard.letters") : c.str("keyboard.accents");
+    const std::string page = accents ? s.get("keyboard.letters") : s.get("keyboard.accents");
     if (touchButton(view, page + "##accents", specials[1], ButtonStyle::Secondary, false, "key:accents"))
-        c.emit(flow::ToggleAccents{});
+        press({KeyPress::Accents, {}});
     ImGui::SameLine(0.0f, kGapEm * em);
-    if (touchButton(view, c.str("keyboard.space") + "##space", specials[2], ButtonStyle::Secondary, false, "key:space"))
-        c.emit(flow::KeyText{" "});
+    if (touchButton(view, s.get("keyboard.space") + "##space", specials[2], ButtonStyle::Secondary, false, "key:space"))
+        press({KeyPress::Text, " "});
     ImGui::SameLine(0.0f, kGapEm * em);
-    if (touchButton(view, c.str("keyboard.backspace") + "##backspace", specials[3], ButtonStyle::Secondary, false,
+    if (touchButton(view, s.get("keyboard.backspace") + "##backspace", specials[3], ButtonStyle::Secondary, false,
                     "key:backspace"))
-        c.emit(flow::KeyBackspace{});
+        press({KeyPress::Backspace, {}});
     ImGui::PopStyleVar();
     ImGui::PopID();
+    return out;
+}
+
+float keyboardHeightEm() { return 5.0f * 2.0f + 4.0f * kGapEm; }
+
+void drawKeyboard(Ctx& c, float width) {
+    const auto& cand = c.state.candidate;
+    const auto key = drawKeys(c.view, c.s, cand.shift, cand.accents, width);
+    if (!key) return;
+    switch (key->kind) {
+        case KeyPress::Text: c.emit(flow::KeyText{key->text}); break;
+        case KeyPress::Shift: c.emit(flow::ToggleShift{}); break;
+        case KeyPress::Accents: c.emit(flow::ToggleAccents{}); break;
+        case KeyPress::Backspace: c.emit(flow::KeyBackspace{}); break;
+    }
 }
 
 void fieldBox(Ctx& c, flow::Field field, const char* labelKey, float widthEm, float labelHeight) {

@@ -7,14 +7,7 @@
 #include <algorithm>
 
 namespace kiosk::ui::detail {
-namespace {
 
-template <class... Ts>
-struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
-
-// Inline text as one wrapped run. Links are shown with their address (the kiosk is offline).
 std::string inlineText(const content::Inlines& spans) {
     std::string out;
     for (const auto& s : spans) {
@@ -23,6 +16,13 @@ std::string inlineText(const content::Inlines& spans) {
     }
     return out;
 }
+
+namespace {
+
+template <class... Ts>
+struct Overloaded : Ts... {
+    using Ts::operator()...;
+};
 
 bool allStrong(const content::Inlines& spans) {
     return !spans.empty() && std::all_of(spans.begin(), spans.end(), [](const content::Span& s) { return s.strong; });
@@ -208,6 +208,20 @@ void block(Ctx& c, const std::string& moduleId, const content::Block& b) {
 }
 
 }  // namespace
+
+void drawSlide(Ctx& c, const content::Module& m) {
+    ImGui::PushFont(c.view.fonts.heading);
+    ImGui::TextWrapped("%s", m.title.c_str());
+    ImGui::PopFont();
+    int i = 0;
+    for (const auto& b : m.blocks) {
+        ++i;
+        if (std::holds_alternative<content::KnowledgeCheck>(b) || std::holds_alternative<content::Scenario>(b)) continue;
+        ImGui::PushID(i);
+        block(c, m.id, b);
+        ImGui::PopID();
+    }
+}
 
 void drawModule(Ctx& c, const flow::ModuleView& screen) {
     const auto& st = c.state;

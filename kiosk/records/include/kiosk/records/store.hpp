@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -76,6 +77,23 @@ public:
     // token; NotFoundError for an unknown or closed session.
     CheckInResult checkIn(const CheckInInput& input);
     std::vector<RosterEntry> roster(const std::string& sessionId) const;  // NotFoundError
+    // Officer roster edits (src/roster_edit.cpp). A manual check-in is checkIn with `officer` set.
+    // Every answer each candidate of the session gave, by candidate id (knowledge-check summaries).
+    std::map<std::string, std::vector<ModuleProgress>> sessionProgress(const std::string& sessionId) const;
+    // Candidates of the session an officer added by hand (from the "checkin-manual" audit rows).
+    std::vector<std::string> manualCheckIns(const std::string& sessionId) const;
+    // Replaces a misspelt name (sanitised like check-in, 1..200 code points); audit "roster-correct" by
+    // `actor`, naming the candidate id but neither name. InputError, NotFoundError.
+    void correctCandidateName(const std::string& candidateId, const std::string& name, const std::string& actor);
+    // Removes a duplicate entry from session `sessionId`: its check-in there, and the person entirely (an
+    // erasure in the ledger, so no restore brings them back) when they have no other check-in.
+    // Audit "roster-remove". NotFoundError when the candidate did not check in to that session.
+    void removeDuplicateCheckIn(const std::string& candidateId, const std::string& sessionId, const std::string& actor);
+    // Presenter-mode attendance: each candidate (checked in to `sessionId`) is credited with each module
+    // shown to the room unless already completed. Audit "attendance". Returns module completions added.
+    // NotFoundError for an unknown session or a candidate not in it; nothing is saved then.
+    int recordAttendance(const std::string& sessionId, const std::vector<std::string>& candidateIds,
+                         const std::vector<std::string>& moduleIds, const std::string& actor);
 
     // Progress the candidate confirmed on screen; committed before return. NotFoundError: unknown candidate.
     void recordModuleCompleted(const std::string& candidateId, const std::string& moduleId,
@@ -101,7 +119,7 @@ public:
     // Officer audit log (table audit_log): one row per action, hash-chained (SHA-256) over the previous row.
     // Actions: "unlock", "view-roster", "export", "print", "purge", "erase", "settings-change", "failed-pin",
     // "session-open", "session-close", "session-merge", "backup", "restore", "checkin-manual",
-    // "set-pin", "lockout", "officer-unlock", "officer-remove".
+    // "set-pin", "lockout", "officer-unlock", "officer-remove", "roster-correct", "roster-remove", "attendance".
     void audit(const std::string& action, const std::string& actor, const std::string& detail);
     AuditVerdict verifyAudit() const;
     std::vector<AuditRow> auditRows() const;

@@ -1,0 +1,43 @@
+// Officer mode's home page: a large button for every page the signed-in role may open (a print operator
+// sees reprint and batch print and the print queue only), and the auto-lock hint. Layer: kiosk/ui.
+#include "officer_parts.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace kiosk::ui::detail {
+
+void drawHome(OfficerCtx& c) {
+    const View& view = c.view;
+    const float em = c.em();
+    const auto menu = flow::homeMenu(c.state.officer->role);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const int columns = avail > 60.0f * em ? 3 : 2;
+    const float gap = 0.8f * em;
+    const float w = (avail - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    ImGui::Dummy({0, 0.3f * em});
+    for (std::size_t i = 0; i < menu.size(); ++i) {
+        const int col = static_cast<int>(i % static_cast<std::size_t>(columns));
+        if (col > 0) ImGui::SameLine(0.0f, gap);
+        ImGui::BeginGroup();
+        ImGui::PushID(static_cast<int>(i));
+        const bool pressed = touchButton(view, std::string(menu[i].label) + "##menu", w / em, ButtonStyle::Primary,
+                                         false, std::string("menu:") + flow::pageKey(menu[i].page));
+        ImGui::PushFont(view.fonts.body);
+        ImGui::PushStyleColor(ImGuiCol_Text, view.theme.mutedText);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+        ImGui::TextUnformatted(menu[i].hint);
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ImGui::Dummy({w, 0.6f * em});
+        ImGui::PopID();
+        ImGui::EndGroup();
+        if (pressed) c.emit(flow::ShowPage{menu[i].page});
+    }
+    ImGui::Dummy({0, em});
+    mutedLine(c, "Officer mode locks itself after 2 minutes without input, and whenever you go back to the kiosk.");
+}
+
+}  // namespace kiosk::ui::detail
