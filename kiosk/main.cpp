@@ -342,6 +342,7 @@ int run(const Options& opt) {
     adminServices.printDestination = settings.printer.empty() ? "spool" : settings.printer;
     adminServices.exportDir = settings.exportDir;
     adminServices.quit = [&] { exitRequested = true; };
+    adminServices.settingsChanged = [&] { state.config = app::makeFlowConfig(loaded.force, loaded.englishModules, store.get()); };
     app::OfficerEffectRunner officerRunner(store.get(), loaded.englishModules, [] { ui::wipeInputState(); },
                                            std::move(adminServices));
     const auto applyOfficer = [&](flow::OfficerStep step) {
@@ -395,7 +396,12 @@ int run(const Options& opt) {
             lastPing = Clock::now();
         }
         if (printWorker) {
-            for (const auto& r : printWorker->takeResults()) {
+            const auto printResults = printWorker->takeResults();
+            if (!printResults.empty() && officerState.active) {  // the printing and queue pages show them
+                applyOfficer(flow::reduceOfficer(std::move(officerState), flow::AdminEvent{flow::PrintJobsChanged{}}));
+                framesToDraw = std::max(framesToDraw, 2);
+            }
+            for (const auto& r : printResults) {
                 if (r.done) continue;
                 std::cerr << "briefing-kiosk: " << (r.jobId.empty() ? "" : "print job " + r.jobId + ": ") << r.problem << '\n';
                 // Only the candidate at the kiosk hears about their own pack; other failures wait for an officer.
