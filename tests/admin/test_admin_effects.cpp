@@ -28,7 +28,7 @@ const T* resultIn(const std::vector<flow::OfficerEvent>& events) {
 
 }  // namespace
 
-TEST_CASE("without a store the admin effects say so; status and quit still work", "[admin]") {
+TEST_CASE("without a store the admin effects say so - status and quit still work", "[admin]") {
     app::AdminServices s;
     bool quit = false;
     s.quit = [&] { quit = true; };

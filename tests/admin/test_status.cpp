@@ -68,7 +68,7 @@ TEST_CASE("status reports a CUPS queue's state, or that it cannot be found", "[a
     CHECK(f.lastBackup == "unknown");
 }
 
-TEST_CASE("free space is read at the nearest existing folder; bytes are formatted for people", "[admin]") {
+TEST_CASE("free space is read at the nearest existing folder - bytes are formatted for people", "[admin]") {
     records_test::TempDir tmp;
     CHECK(app::freeSpaceAt(tmp.path() / "not" / "yet").value_or(0) > 0);
     CHECK(flow::formatBytes(512) == "512 bytes");

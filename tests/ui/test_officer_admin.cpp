@@ -78,7 +78,7 @@ TEST_CASE("reprint one pack queues exactly that candidate's pack", "[ui][officer
     CHECK_FALSE(k.state.noticeBad);
 }
 
-TEST_CASE("the print queue lists failed jobs; retry queues again and cancel asks first", "[ui][officer]") {
+TEST_CASE("the print queue lists failed jobs - retry queues again and cancel asks first", "[ui][officer]") {
     AdminKiosk k;
     for (const auto& c : k.candidates) k.store->enqueuePrint(c, "spool");
     k.printer.broken = true;
@@ -239,7 +239,7 @@ TEST_CASE("status warns when the review-by date has passed and shows store, disk
     CHECK_FALSE(k.shows("status:review-overdue"));
 }
 
-TEST_CASE("exit asks for confirmation; no keeps the kiosk running, yes quits", "[ui][officer]") {
+TEST_CASE("exit asks for confirmation - no keeps the kiosk running, yes quits", "[ui][officer]") {
     AdminKiosk k;
     k.open(OfficerPage::ConfirmExit);
     CHECK(k.shows("exit-confirm"));

@@ -269,7 +269,7 @@ OfficerStep reduceAdmin(OfficerState s, const AdminEvent& event) {
                 if (s.page != OfficerPage::Export) return stay(std::move(s));
                 a.exporting.step = ExportStep::Done;
                 a.exporting.written = e.file;
-                notice(s, "Roster exported to " + e.file, false);
+                s.notice.clear();  // the page itself says where the file went
                 return stay(std::move(s));
             },
             // ---- Retention ----

@@ -323,7 +323,7 @@ void drawExit(Ctx& c) {
     admin::confirmBox(c,
                       "Quit the kiosk? The screen goes back to the desktop or the system restarts the kiosk. "
                       "Nothing is lost: every check-in is already saved.",
-                      "Yes, quit the kiosk", "exit-confirm", ConfirmQuit{});
+                      "Yes, quit the kiosk", "exit-confirm", ConfirmQuit{}, "No, keep it running");
 }
 
 }  // namespace

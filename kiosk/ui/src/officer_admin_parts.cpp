@@ -91,7 +91,7 @@ void panel(Ctx& c, float width, const ImVec4& border, F&& body) {
 }  // namespace
 
 void confirmBox(Ctx& c, const std::string& question, const std::string& yesLabel, const std::string& yesProbe,
-                flow::AdminEvent yes) {
+                flow::AdminEvent yes, const std::string& noLabel) {
     const float em = c.em();
     ImGui::Dummy({0, 0.3f * em});
     panel(c, std::min(ImGui::GetContentRegionAvail().x, 40.0f * em), c.view.theme.focus, [&](float inner) {
@@ -100,7 +100,7 @@ void confirmBox(Ctx& c, const std::string& question, const std::string& yesLabel
         ImGui::Dummy({0, 0.5f * em});
         if (button(c, yesLabel, 12.0f, true, yesProbe)) c.emit(std::move(yes));
         ImGui::SameLine(0, 1.0f * em);
-        if (button(c, "No, keep it", 9.0f, false, "keep")) c.emit(flow::AdminCancel{});
+        if (button(c, noLabel, 11.0f, false, "keep")) c.emit(flow::AdminCancel{});
     });
 }
 

@@ -42,9 +42,9 @@ void record(Ctx& c, const std::string& probe);
 bool button(Ctx& c, const std::string& label, float widthEm, bool primary, const std::string& probe,
             bool selected = false);
 
-// A question with "Yes ..." (emits `yes`, probe `yesProbe`) and "No, keep it" (AdminCancel, probe "keep").
+// A question with "Yes ..." (emits `yes`, probe `yesProbe`) and `noLabel` (AdminCancel, probe "keep").
 void confirmBox(Ctx& c, const std::string& question, const std::string& yesLabel, const std::string& yesProbe,
-                flow::AdminEvent yes);
+                flow::AdminEvent yes, const std::string& noLabel = "No, keep it");
 // A panel in the warning colour with the text; recorded as "warning".
 void warningBox(Ctx& c, const std::string& message);
 
