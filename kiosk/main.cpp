@@ -5,7 +5,7 @@
 #include "content/placeholders.hpp"
 #include "kiosk/app/effects.hpp"
 #include "kiosk/app/gallery.hpp"
-#include "kiosk/app/officer_effects.hpp"
+#include "kiosk/app/officer_mode.hpp"
 #include "kiosk/records/store.hpp"
 #include "content/catalog.hpp"
 #include "content/diagnostic.hpp"
@@ -332,7 +332,6 @@ int run(const Options& opt) {
                                  if (printWorker) printWorker->wake();
                              });
     // Officer mode: its own state and effect runner; while it is open the journey is paused (no ticks).
-    flow::OfficerState officerState = flow::initialOfficerState(app::makeOfficerConfig(loaded.englishModules));
     bool exitRequested = false;
     app::AdminServices adminServices;
     adminServices.store = store.get();
@@ -343,19 +342,7 @@ int run(const Options& opt) {
     adminServices.exportDir = settings.exportDir;
     adminServices.quit = [&] { exitRequested = true; };
     adminServices.settingsChanged = [&] { state.config = app::makeFlowConfig(loaded.force, loaded.englishModules, store.get()); };
-    app::OfficerEffectRunner officerRunner(store.get(), loaded.englishModules, [] { ui::wipeInputState(); },
-                                           std::move(adminServices));
-    const auto applyOfficer = [&](flow::OfficerStep step) {
-        officerState = std::move(step.state);
-        std::vector<flow::OfficerEffect> pending = std::move(step.effects);
-        for (std::size_t i = 0; i < pending.size(); ++i) {
-            for (auto& result : officerRunner.run(pending[i])) {
-                auto next = flow::reduceOfficer(std::move(officerState), result);
-                officerState = std::move(next.state);
-                for (auto& e : next.effects) pending.push_back(std::move(e));
-            }
-        }
-    };
+    app::OfficerMode officer(store.get(), loaded.englishModules, [] { ui::wipeInputState(); }, std::move(adminServices));
     bool cornerHeld = false;
     int lastOfficerSeconds = -1;
     const auto watchdog = config::watchdogInterval();
@@ -383,10 +370,11 @@ int run(const Options& opt) {
     while (true) {
         // While "Are you still there?" counts down, wake every 250 ms; otherwise input or a 1 s tick. Officer
         // mode ticks every 250 ms (auto-lock, lockout countdown); a held corner redraws every 100 ms.
-        const bool ticking = officerState.active ? flow::officerNeedsTicks(officerState) : flow::needsTicks(state);
+        const bool ticking = officer.active() ? flow::officerNeedsTicks(officer.state()) : flow::needsTicks(state);
         const int timeout = framesToDraw > 0 || opt.screenshot ? 0 : cornerHeld ? 100 : (ticking ? 250 : 1000);
         const bool input = window->waitEvents(timeout);
         if (input) framesToDraw = std::max(framesToDraw, 3);  // a click needs hover, press and release frames
+        if (cornerHeld) framesToDraw = std::max(framesToDraw, 1);  // ImGui's press duration advances per frame
         if (platform::terminationRequested() || exitRequested) {
             starts.clear();  // a clean stop is not a crash
             return config::kExitOk;
@@ -397,8 +385,8 @@ int run(const Options& opt) {
         }
         if (printWorker) {
             const auto printResults = printWorker->takeResults();
-            if (!printResults.empty() && officerState.active) {  // the printing and queue pages show them
-                applyOfficer(flow::reduceOfficer(std::move(officerState), flow::AdminEvent{flow::PrintJobsChanged{}}));
+            if (!printResults.empty() && officer.active()) {  // the printing and queue pages show them
+                officer.send(flow::AdminEvent{flow::PrintJobsChanged{}});
                 framesToDraw = std::max(framesToDraw, 2);
             }
             for (const auto& r : printResults) {
@@ -418,18 +406,18 @@ int run(const Options& opt) {
         const auto now = Clock::now();
         const auto elapsed = std::chrono::duration_cast<flow::Millis>(now - lastTick);
         lastTick = now;
-        if (officerState.active) {
+        if (officer.active()) {
             // The journey is paused: no ticks, so no idle reset behind the officer's back.
-            if (input) applyOfficer(flow::reduceOfficer(std::move(officerState), flow::OfficerInput{}));
-            const bool wasActive = officerState.active, wasSignedIn = officerState.officer.has_value();
-            applyOfficer(flow::reduceOfficer(std::move(officerState), flow::OfficerTick{elapsed}));
-            const int seconds = flow::lockoutSeconds(officerState);
-            if (wasActive != officerState.active || wasSignedIn != officerState.officer.has_value() ||
+            if (input) officer.send(flow::OfficerInput{});
+            const bool wasSignedIn = officer.state().officer.has_value();
+            officer.send(flow::OfficerTick{elapsed});
+            const int seconds = flow::lockoutSeconds(officer.state());
+            if (!officer.active() || wasSignedIn != officer.state().officer.has_value() ||
                 seconds != lastOfficerSeconds) {
                 lastOfficerSeconds = seconds;
                 framesToDraw = std::max(framesToDraw, 2);
             }
-            if (!officerState.active) lastTick = Clock::now();  // the journey resumes where it was
+            if (!officer.active()) lastTick = Clock::now();  // the journey resumes where it was
         } else {
             const bool hadCountdown = state.countdown.has_value();
             if (input) applyStep(flow::reduce(std::move(state), flow::UserActivity{}));
@@ -449,8 +437,9 @@ int run(const Options& opt) {
         std::optional<flow::Event> event;
         std::optional<flow::OfficerEvent> officerEvent;
         bool enterOfficer = false;
-        if (officerState.active) {
-            officerEvent = ui::drawOfficer(officerState, view);
+        if (officer.active()) {
+            officerEvent = ui::drawOfficer(officer.state(), view);
+            window->takeOfficerChord();  // already open: the chord means nothing here
         } else {
             if (loaded.problems.empty()) {
                 event = ui::drawJourney(state, view);
@@ -458,14 +447,13 @@ int run(const Options& opt) {
                 ui::drawNotice(view, loaded.english.get("notice.title"), loaded.problems);
             }
             // The hidden entry works on the fault notice too, as long as there is a store to check PINs.
-            enterOfficer = store && ui::officerEntryGesture(view);
+            enterOfficer = store && (ui::officerEntryGesture(view) || window->takeOfficerChord());
             cornerHeld = store && ui::officerCornerHeld(view);
-            if (cornerHeld) framesToDraw = std::max(framesToDraw, 1);
         }
         window->render();
         ++framesRendered;
         --framesToDraw;
-        if (opt.printWidgets) writeWidgets(*opt.printWidgets, state, officerState, probe);
+        if (opt.printWidgets) writeWidgets(*opt.printWidgets, state, officer.state(), probe);
         if (opt.screenshot && framesRendered >= captureAt) {
             try {
                 window->saveBackBufferPng(*opt.screenshot);
@@ -495,11 +483,11 @@ int run(const Options& opt) {
         }
         if (enterOfficer) {
             cornerHeld = false;
-            applyOfficer(flow::reduceOfficer(std::move(officerState), flow::EnterOfficer{}));
+            officer.send(flow::EnterOfficer{});
             framesToDraw = std::max(framesToDraw, 3);
         }
         if (officerEvent) {
-            applyOfficer(flow::reduceOfficer(std::move(officerState), *officerEvent));
+            officer.send(*officerEvent);
             framesToDraw = std::max(framesToDraw, 3);
         }
     }

@@ -269,3 +269,18 @@ TEST_CASE("with one officer account the PIN pad picks it and checks its lockout 
     CHECK(none.state.pin.officers.empty());
     CHECK(none.effects.empty());
 }
+
+TEST_CASE("only an officer may lift another account's lockout, never their own", "[flow][officer]") {
+    auto step = run(signedIn(), {LockedOfficersLoaded{{"Rhod"}}, UnlockOther{"Rhod"}});
+    REQUIRE(effect<SaveOfficerUnlock>(step));
+    CHECK(effect<SaveOfficerUnlock>(step)->actor == "Alys");
+    CHECK(run(signedIn(), {UnlockOther{"Alys"}}).effects.empty());
+    CHECK(run(signedIn(OfficerRole::PrintOperator), {UnlockOther{"Rhod"}}).effects.empty());
+    // Signing in as an officer asks which accounts are locked out; a print operator is not asked.
+    auto in = run(initialOfficerState(testConfig()), {EnterOfficer{}, OfficersLoaded{kAccounts, {}}, PickOfficer{"Alys"},
+                                                      LockoutChecked{"Alys", 0ms}, PinAccepted{"Alys", OfficerRole::Officer}});
+    CHECK(effect<LoadLockedOfficers>(in));
+    auto op = run(initialOfficerState(testConfig()), {EnterOfficer{}, OfficersLoaded{kAccounts, {}}, PickOfficer{"Desk"},
+                                                      LockoutChecked{"Desk", 0ms}, PinAccepted{"Desk", OfficerRole::PrintOperator}});
+    CHECK_FALSE(effect<LoadLockedOfficers>(op));
+}

@@ -212,3 +212,26 @@ TEST_CASE("officer: a print operator's menu has reprint and batch print and the 
                                "menu:settings", "menu:status", "menu:printer", "menu:exit"})
         CHECK_FALSE(o.shows(hidden));
 }
+
+TEST_CASE("officer: another officer lifts a lockout from the home page, audited as theirs", "[ui][officer]") {
+    OfficerKiosk o;
+    o.addOfficer("PC Alys Morgan", kPin);
+    o.addOfficer("Sgt Rhodri Evans", "135791");
+    o.pressChord();
+    o.tap("officer:Sgt Rhodri Evans");
+    for (int i = 0; i < 5; ++i) o.enterPin("000000");
+    REQUIRE(flow::lockoutSeconds(o.state) > 0);
+    o.tap("officer:PC Alys Morgan");
+    o.enterPin(kPin);
+    REQUIRE(o.state.officer);
+    REQUIRE(o.shows("unlock:Sgt Rhodri Evans"));
+    o.tap("unlock:Sgt Rhodri Evans");
+    CHECK(o.auditCount("officer-unlock") == 1);
+    CHECK_FALSE(o.shows("unlock:Sgt Rhodri Evans"));
+    o.tap("officer-lock");
+    o.tap("officer:Sgt Rhodri Evans");
+    CHECK_FALSE(o.shows("pin-locked"));
+    o.enterPin("135791");
+    REQUIRE(o.state.officer);
+    CHECK(o.state.officer->name == "Sgt Rhodri Evans");
+}

@@ -83,6 +83,7 @@ std::vector<OfficerGalleryShot> officerGalleryShots(const std::vector<content::M
 
     const auto in = gallerySignedIn(modules);
     out.push_back({"officer-home", in});
+    out.push_back({"officer-home-unlock", apply(in, {flow::LockedOfficersLoaded{{"Sgt Rhodri Evans"}}})});
     out.push_back({"officer-home-print-operator", gallerySignedIn(modules, flow::OfficerRole::PrintOperator)});
 
     const auto sessions = apply(in, {flow::ShowPage{flow::OfficerPage::Sessions}, sampleSessions()});

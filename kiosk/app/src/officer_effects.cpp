@@ -282,6 +282,29 @@ std::vector<flow::OfficerEvent> OfficerEffectRunner::run(const flow::OfficerEffe
                     return notSaved(ex.what());
                 }
             },
+            [&](const flow::LoadLockedOfficers&) -> std::vector<flow::OfficerEvent> {
+                if (!m_store) return {};
+                try {
+                    officer::Authenticator auth(*m_store);
+                    flow::LockedOfficersLoaded out;
+                    for (const auto& o : auth.officers())
+                        if (auth.lockedUntil(o.name, now())) out.names.push_back(o.name);
+                    return {out};
+                } catch (const std::exception& ex) {
+                    return notSaved(ex.what());
+                }
+            },
+            [&](const flow::SaveOfficerUnlock& e) -> std::vector<flow::OfficerEvent> {
+                if (!m_store) return notSaved(kNoStore);
+                try {
+                    const auto role = e.actorRole == flow::OfficerRole::PrintOperator ? records::OfficerRole::PrintOperator
+                                                                                      : records::OfficerRole::Officer;
+                    officer::Authenticator(*m_store).unlockOther(officer::Unlocked{e.actor, role}, e.name);
+                    return {flow::OfficerSaved{e.name + " can sign in again."}};
+                } catch (const std::exception& ex) {
+                    return notSaved(ex.what());
+                }
+            },
             [&](const flow::AdminEffect& e) { return runAdminEffect(e, m_admin); },
         },
         effect);

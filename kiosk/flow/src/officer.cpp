@@ -1,6 +1,8 @@
-// Officer mode's reducer: entry, PIN pad, lock and auto-lock, navigation, the on-screen keyboard, and the
-// sessions, roster and presenter pages. Layer: kiosk/flow (pure; no clocks, no I/O).
+// Officer mode's reducer: entry, PIN pad, lock and auto-lock, navigation, the on-screen keyboard and the
+// sessions page; dispatch to the roster and presenter steps (officer_pages.cpp). Layer: kiosk/flow (pure).
 #include "kiosk/flow/officer.hpp"
+
+#include "officer_steps.hpp"
 
 #include "content/text.hpp"
 
@@ -8,12 +10,10 @@
 #include <cctype>
 
 namespace kiosk::flow {
-namespace {
 
-template <class... Ts>
-struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
+using namespace detail;
+
+namespace {
 
 constexpr std::size_t kMaxPinDigits = 64;
 constexpr std::size_t kMaxEntryCodePoints = 200;
@@ -39,13 +39,6 @@ bool isAdminPage(OfficerPage p) {
     }
 }
 
-std::string trimmed(const std::string& s) { return content::text::sanitiseLine(content::text::repairUtf8(s)).value; }
-
-void setNotice(OfficerState& s, std::string text, bool bad) {
-    s.notice = std::move(text);
-    s.noticeBad = bad;
-}
-
 // Drops the last UTF-8 code point of `s`.
 void popCodePoint(std::string& s) {
     while (!s.empty()) {
@@ -60,15 +53,6 @@ std::size_t codePoints(const std::string& s) {
         return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     }));
 }
-
-std::string lowerAscii(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
-OfficerStep stay(OfficerState s) { return {std::move(s), {}}; }
-
-std::string actor(const OfficerState& s) { return s.officer ? s.officer->name : std::string(); }
 
 // Switches page (when allowed) and asks for its data.
 OfficerStep showPage(OfficerState s, OfficerPage page) {
@@ -88,6 +72,9 @@ OfficerStep showPage(OfficerState s, OfficerPage page) {
             st.roster.mode = RosterMode::List;
             st.roster.returnToPresenter = false;
             step.effects.push_back(LoadRoster{actor(st)});
+            break;
+        case OfficerPage::Home:
+            if (st.officer->role == OfficerRole::Officer) step.effects.push_back(LoadLockedOfficers{});
             break;
         case OfficerPage::Presenter:
             st.presenter.attendance = false;
@@ -110,6 +97,10 @@ OfficerStep reloadPage(OfficerState s) {
         case OfficerPage::Sessions: step.effects.push_back(LoadSessions{}); break;
         case OfficerPage::Roster:
         case OfficerPage::Presenter: step.effects.push_back(LoadRoster{actor(step.state), false}); break;
+        case OfficerPage::Home:
+            if (step.state.officer && step.state.officer->role == OfficerRole::Officer)
+                step.effects.push_back(LoadLockedOfficers{});
+            break;
         default: break;
     }
     return step;
@@ -148,149 +139,6 @@ void insertText(OfficerState& s, const std::string& text) {
     if (s.entry.shift) s.entry.shift = false;
 }
 
-OfficerStep onRoster(OfficerState s, const OfficerEvent& e) {
-    auto& r = s.roster;
-    const std::string who = actor(s);
-    return std::visit(
-        Overloaded{
-            [&](const RosterStartAdd&) -> OfficerStep {
-                r.mode = RosterMode::Add;
-                s.entry.text[kEntryAddName].clear();
-                s.entry.text[kEntryAddConstituency].clear();
-                s.entry.focus = kEntryAddName;
-                return stay(std::move(s));
-            },
-            [&](const RosterSubmitAdd&) -> OfficerStep {
-                const std::string name = trimmed(entryText(s, kEntryAddName));
-                const std::string place = trimmed(entryText(s, kEntryAddConstituency));
-                if (name.empty() || place.empty()) {
-                    setNotice(s, "Type the candidate's name and constituency first.", true);
-                    return stay(std::move(s));
-                }
-                OfficerStep step{std::move(s), {}};
-                step.effects.push_back(SaveManualCheckIn{step.state.roster.sessionId, name, place, who});
-                return step;
-            },
-            [&](const RosterStartCorrect& c) -> OfficerStep {
-                const RosterRow* row = rosterRow(s, c.candidateId);
-                if (!row) return stay(std::move(s));
-                r.mode = RosterMode::Correct;
-                r.target = c.candidateId;
-                s.entry.text[kEntryCorrectName] = row->name;
-                s.entry.focus = kEntryCorrectName;
-                return stay(std::move(s));
-            },
-            [&](const RosterSubmitCorrect&) -> OfficerStep {
-                const std::string name = trimmed(entryText(s, kEntryCorrectName));
-                if (name.empty() || r.target.empty()) {
-                    setNotice(s, "The name cannot be empty.", true);
-                    return stay(std::move(s));
-                }
-                OfficerStep step{std::move(s), {}};
-                step.effects.push_back(SaveNameCorrection{step.state.roster.target, name, who});
-                return step;
-            },
-            [&](const RosterAskRemove& a) -> OfficerStep {
-                if (!rosterRow(s, a.candidateId)) return stay(std::move(s));
-                r.mode = RosterMode::ConfirmRemove;
-                r.target = a.candidateId;
-                return stay(std::move(s));
-            },
-            [&](const RosterConfirmRemove&) -> OfficerStep {
-                if (r.mode != RosterMode::ConfirmRemove || r.target.empty()) return stay(std::move(s));
-                OfficerStep step{std::move(s), {}};
-                step.effects.push_back(SaveDuplicateRemoval{step.state.roster.target, step.state.roster.sessionId, who});
-                return step;
-            },
-            [&](const auto&) -> OfficerStep { return stay(std::move(s)); },
-        },
-        e);
-}
-
-int questionCount(const OfficerState& s) {
-    const auto& mods = s.config.modules;
-    const int i = s.presenter.slide;
-    if (i < 0 || i >= static_cast<int>(mods.size())) return 0;
-    return static_cast<int>(mods[static_cast<std::size_t>(i)].questions.size());
-}
-
-OfficerStep onPresenter(OfficerState s, const OfficerEvent& e) {
-    auto& p = s.presenter;
-    const int count = static_cast<int>(s.config.modules.size());
-    const auto go = [&](int index) {
-        if (count == 0) return;
-        p.slide = std::clamp(index, 0, count - 1);
-        p.check.reset();
-        p.revealed = false;
-        p.shown.insert(p.slide);
-    };
-    return std::visit(
-        Overloaded{
-            [&](const SlideNext&) -> OfficerStep {
-                go(p.slide + 1);
-                return stay(std::move(s));
-            },
-            [&](const SlidePrev&) -> OfficerStep {
-                go(p.slide - 1);
-                return stay(std::move(s));
-            },
-            [&](const SlideJump& j) -> OfficerStep {
-                go(j.index);
-                return stay(std::move(s));
-            },
-            [&](const ShowCheck& c) -> OfficerStep {
-                if (c.question >= 0 && c.question < questionCount(s)) {
-                    p.check = c.question;
-                    p.revealed = false;
-                }
-                return stay(std::move(s));
-            },
-            [&](const RevealAnswer&) -> OfficerStep {
-                if (p.check) p.revealed = true;
-                return stay(std::move(s));
-            },
-            [&](const HideCheck&) -> OfficerStep {
-                p.check.reset();
-                p.revealed = false;
-                return stay(std::move(s));
-            },
-            [&](const StartAttendance&) -> OfficerStep {
-                p.attendance = true;
-                OfficerStep step{std::move(s), {}};
-                step.effects.push_back(LoadRoster{actor(step.state), false});
-                return step;
-            },
-            [&](const EndAttendance&) -> OfficerStep {
-                p.attendance = false;
-                return stay(std::move(s));
-            },
-            [&](const TogglePresent& t) -> OfficerStep {
-                if (!rosterRow(s, t.candidateId)) return stay(std::move(s));
-                if (!p.present.erase(t.candidateId)) p.present.insert(t.candidateId);
-                return stay(std::move(s));
-            },
-            [&](const SubmitAttendance&) -> OfficerStep {
-                if (p.present.empty()) {
-                    setNotice(s, "Tick the candidates who are present first.", true);
-                    return stay(std::move(s));
-                }
-                if (s.roster.sessionId.empty()) {
-                    setNotice(s, "There is no session to record attendance in: open one first.", true);
-                    return stay(std::move(s));
-                }
-                SaveAttendance save{s.roster.sessionId, {p.present.begin(), p.present.end()}, {}, actor(s)};
-                for (int i : p.shown)
-                    if (i >= 0 && i < count) save.moduleIds.push_back(s.config.modules[static_cast<std::size_t>(i)].id);
-                OfficerStep step{std::move(s), {}};
-                step.effects.push_back(std::move(save));
-                return step;
-            },
-            [&](const auto&) -> OfficerStep { return stay(std::move(s)); },
-        },
-        e);
-}
-
-// Events that need a signed-in officer on a given page.
 OfficerStep onSignedIn(OfficerState s, const OfficerEvent& e) {
     return std::visit(
         Overloaded{
@@ -379,6 +227,16 @@ OfficerStep onSignedIn(OfficerState s, const OfficerEvent& e) {
                 step.state.roster.returnToPresenter = fromPresenter;
                 return step;
             },
+            [&](const LockedOfficersLoaded& l) -> OfficerStep {
+                s.lockedOfficers = l.names;
+                return stay(std::move(s));
+            },
+            [&](const UnlockOther& u) -> OfficerStep {
+                if (s.officer->role != OfficerRole::Officer || u.name == s.officer->name) return stay(std::move(s));
+                OfficerStep step{std::move(s), {}};
+                step.effects.push_back(SaveOfficerUnlock{u.name, actor(step.state), OfficerRole::Officer});
+                return step;
+            },
             [&](const AdminEvent& a) { return reduceAdmin(std::move(s), a); },
             [&](const auto&) -> OfficerStep {
                 if (s.page == OfficerPage::Roster) return onRoster(std::move(s), e);
@@ -395,64 +253,6 @@ bool pageAllowed(OfficerRole role, OfficerPage page) {
     if (role == OfficerRole::Officer) return true;
     return page == OfficerPage::PinPad || page == OfficerPage::Home || page == OfficerPage::Printing ||
            page == OfficerPage::PrintQueue;
-}
-
-const char* pageKey(OfficerPage page) {
-    switch (page) {
-        case OfficerPage::PinPad: return "pin";
-        case OfficerPage::Home: return "home";
-        case OfficerPage::Presenter: return "presenter";
-        case OfficerPage::Sessions: return "sessions";
-        case OfficerPage::Roster: return "roster";
-        case OfficerPage::Printing: return "printing";
-        case OfficerPage::PrintQueue: return "print-queue";
-        case OfficerPage::Printer: return "printer";
-        case OfficerPage::Export: return "export";
-        case OfficerPage::Retention: return "retention";
-        case OfficerPage::Settings: return "settings";
-        case OfficerPage::Status: return "status";
-        case OfficerPage::ConfirmExit: return "exit";
-    }
-    return "page";
-}
-
-const char* pageTitle(OfficerPage page) {
-    switch (page) {
-        case OfficerPage::PinPad: return "Officer sign-in";
-        case OfficerPage::Home: return "Officer mode";
-        case OfficerPage::Presenter: return "Presenter mode";
-        case OfficerPage::Sessions: return "Sessions";
-        case OfficerPage::Roster: return "Live roster";
-        case OfficerPage::Printing: return "Reprint and batch print";
-        case OfficerPage::PrintQueue: return "Print queue";
-        case OfficerPage::Printer: return "Printer";
-        case OfficerPage::Export: return "Export the roster";
-        case OfficerPage::Retention: return "Retention";
-        case OfficerPage::Settings: return "Settings";
-        case OfficerPage::Status: return "Status";
-        case OfficerPage::ConfirmExit: return "Exit the kiosk";
-    }
-    return "";
-}
-
-std::vector<MenuItem> homeMenu(OfficerRole role) {
-    static const MenuItem kAll[] = {
-        {OfficerPage::Presenter, "Presenter mode", "Show the modules to the room, then take attendance"},
-        {OfficerPage::Sessions, "Sessions", "Open today's session, see today's, close one"},
-        {OfficerPage::Roster, "Live roster", "Who checked in, progress, packs; add or correct"},
-        {OfficerPage::Printing, "Reprint and batch print", "Reprint one pack or print the whole session"},
-        {OfficerPage::PrintQueue, "Print queue", "Failed jobs: retry or cancel"},
-        {OfficerPage::Printer, "Printer", "Test page, choose the printer"},
-        {OfficerPage::Export, "Export", "Roster to CSV or JSON on a drive"},
-        {OfficerPage::Retention, "Retention", "What will be purged, purge now, erase one person"},
-        {OfficerPage::Settings, "Settings", "Timeouts, first language, paper, large print"},
-        {OfficerPage::Status, "Status", "Content, law as at, database, disk, printer"},
-        {OfficerPage::ConfirmExit, "Exit the kiosk", "Quit the application"},
-    };
-    std::vector<MenuItem> out;
-    for (const auto& m : kAll)
-        if (pageAllowed(role, m.page)) out.push_back(m);
-    return out;
 }
 
 OfficerState initialOfficerState(const OfficerConfig& config) {
@@ -584,7 +384,8 @@ OfficerStep reduceOfficer(OfficerState state, const OfficerEvent& event) {
                     state.officer = SignedIn{a.name, a.role};
                     state.page = OfficerPage::Home;
                     state.notice.clear();
-                    return stay(std::move(state));
+                    if (a.role != OfficerRole::Officer) return stay(std::move(state));
+                    return {std::move(state), {LoadLockedOfficers{}}};
                 },
                 [&](const PinWrong& w) -> OfficerStep {
                     pin.checking = false;
@@ -619,20 +420,6 @@ const std::string& entryText(const OfficerState& state, const std::string& key) 
     return it == state.entry.text.end() ? kEmpty : it->second;
 }
 
-std::vector<RosterRow> visibleRosterRows(const OfficerState& state) {
-    const std::string needle = lowerAscii(trimmed(entryText(state, kEntrySearch)));
-    std::vector<RosterRow> out;
-    for (const auto& r : state.roster.rows)
-        if (needle.empty() || lowerAscii(r.name).find(needle) != std::string::npos) out.push_back(r);
-    return out;
-}
-
-const RosterRow* rosterRow(const OfficerState& state, const std::string& candidateId) {
-    for (const auto& r : state.roster.rows)
-        if (r.candidateId == candidateId) return &r;
-    return nullptr;
-}
-
 int lockoutSeconds(const OfficerState& state) {
     if (!state.pin.lockedFor) return 0;
     return static_cast<int>(std::chrono::ceil<std::chrono::seconds>(*state.pin.lockedFor).count());
@@ -645,4 +432,23 @@ int autoLockSeconds(const OfficerState& state) {
 
 bool officerNeedsTicks(const OfficerState& state) { return state.active; }
 
+namespace detail {
+
+std::string trimmed(const std::string& s) { return content::text::sanitiseLine(content::text::repairUtf8(s)).value; }
+
+void setNotice(OfficerState& s, std::string text, bool bad) {
+    s.notice = std::move(text);
+    s.noticeBad = bad;
+}
+
+std::string lowerAscii(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+OfficerStep stay(OfficerState s) { return {std::move(s), {}}; }
+
+std::string actor(const OfficerState& s) { return s.officer ? s.officer->name : std::string(); }
+
+}  // namespace detail
 }  // namespace kiosk::flow

@@ -149,6 +149,10 @@ bool Window::waitEvents(int timeoutMs) {
     do {
         ImGui_ImplSDL2_ProcessEvent(&e);
         if (e.type == SDL_QUIT) m_quitRequested = true;
+        // Seen here, not through ImGui: a quick chord is pressed and released within one batch of events.
+        if (e.type == SDL_KEYDOWN && e.key.keysym.scancode == SDL_SCANCODE_O && (e.key.keysym.mod & KMOD_CTRL) &&
+            (e.key.keysym.mod & KMOD_ALT))
+            m_officerChord = true;
         input = input || isInput(e);
         // Touch mode hides the pointer (a stray arrow on a touch screen confuses people); a real mouse
         // brings it back for officers and keyboard-and-mouse use.

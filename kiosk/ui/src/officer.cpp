@@ -31,7 +31,7 @@ void officerTopBar(OfficerCtx& c) {
     if (c.state.officer) {
         const bool home = c.state.page != flow::OfficerPage::Home;
         const float buttons = (home ? 5.0f : 0.0f) + 4.5f + 8.0f;
-        const float right = width - 0.6f * em;
+        const float right = width - ImGui::GetStyle().WindowPadding.x;
         float x = right - buttons * em - (home ? 2.0f : 1.0f) * gap;
         const std::string who = c.state.officer->name + (c.state.officer->role == flow::OfficerRole::PrintOperator
                                                              ? " (print operator)" : " (officer)");
@@ -47,7 +47,7 @@ void officerTopBar(OfficerCtx& c) {
         if (touchButton(view, "Lock##officer", 4.5f, ButtonStyle::Secondary, false, "officer-lock")) c.emit(flow::LockOfficer{});
         ImGui::SameLine(0.0f, gap);
     } else {
-        ImGui::SetCursorPos({width - 8.6f * em, 0.5f * em});
+        ImGui::SetCursorPos({width - ImGui::GetStyle().WindowPadding.x - 8.0f * em, 0.5f * em});
     }
     if (touchButton(view, "Back to kiosk##officer", 8.0f, ButtonStyle::Secondary, false, "officer-leave"))
         c.emit(flow::LeaveOfficer{});
@@ -90,6 +90,10 @@ float entryKeyboardHeight(const OfficerCtx& c) { return keyboardHeightEm() * c.e
 void entryKeyboard(OfficerCtx& c, float width) {
     if (c.state.entry.focus.empty()) return;
     const auto key = drawKeys(c.view, c.view.english, c.state.entry.shift, c.state.entry.accents, width);
+    // Beside the last row's delete key: put the keyboard away to see the whole page.
+    ImGui::SameLine(0.0f, 0.8f * c.em());
+    if (touchButton(c.view, "Hide keyboard##hide-keyboard", 7.5f, ButtonStyle::Secondary, false, "keyboard-hide"))
+        c.emit(flow::EntryFocus{""});
     if (!key) return;
     switch (key->kind) {
         case KeyPress::Text: c.emit(flow::EntryKey{key->text}); break;
@@ -101,17 +105,28 @@ void entryKeyboard(OfficerCtx& c, float width) {
 
 bool confirmPanel(OfficerCtx& c, const std::string& question, const std::string& yes, const std::string& probeYes) {
     const float em = c.em();
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, c.view.theme.panel);
     const float w = std::min(ImGui::GetContentRegionAvail().x, 44.0f * em);
-    ImGui::BeginChild("##confirm", {w, 0.0f}, false, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    // Content first on the top channel, then the panel behind it once its height is known.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ImGui::Dummy({w, 0.5f * em});
+    ImGui::Indent(1.0f * em);
     wrappedText(c.view.fonts.bold, question, c.view.theme.text, w - 2.0f * em);
-    ImGui::Dummy({0, 0.3f * em});
+    ImGui::Dummy({0, 0.2f * em});
     const bool pressed = touchButton(c.view, yes + "##confirm-yes", 14.0f, ButtonStyle::Primary, false, probeYes);
     ImGui::SameLine(0.0f, 0.6f * em);
     if (touchButton(c.view, "No, keep it##confirm-no", 10.0f, ButtonStyle::Secondary, false, "confirm-no"))
         c.emit(flow::CancelConfirm{});
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
+    ImGui::Unindent(1.0f * em);
+    ImGui::Dummy({w, 0.3f * em});
+    const ImVec2 end{start.x + w, ImGui::GetCursorScreenPos().y};
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(start, end, ImGui::GetColorU32(c.view.theme.panel), 0.3f * em);
+    dl->AddRect(start, end, ImGui::GetColorU32(c.view.theme.bad), 0.3f * em, 0, 0.1f * em);
+    dl->ChannelsMerge();
+    recordItem(c.view, "confirm-panel");
     return pressed;
 }
 

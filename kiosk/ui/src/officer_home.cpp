@@ -37,6 +37,15 @@ void drawHome(OfficerCtx& c) {
         if (pressed) c.emit(flow::ShowPage{menu[i].page});
     }
     ImGui::Dummy({0, em});
+    // Another officer locked out by wrong PINs: an officer may lift it (audited as theirs).
+    for (const auto& name : c.state.lockedOfficers) {
+        ImGui::PushID(name.c_str());
+        wrappedText(view.fonts.bold, "! " + name + " is locked out after too many wrong PINs.", view.theme.bad, 36.0f * em);
+        ImGui::SameLine(0.0f, em);
+        if (touchButton(view, "Unlock " + name + "##unlock", 14.0f, ButtonStyle::Secondary, false, "unlock:" + name))
+            c.emit(flow::UnlockOther{name});
+        ImGui::PopID();
+    }
     mutedLine(c, "Officer mode locks itself after 2 minutes without input, and whenever you go back to the kiosk.");
 }
 

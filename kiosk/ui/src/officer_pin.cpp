@@ -96,12 +96,13 @@ void drawPinPad(OfficerCtx& c) {
         return;
     }
     wrappedText(view.fonts.heading, "PIN for " + pin.selected, view.theme.text, 30.0f * em);
-    // Dots, never digits; a fixed-height line even when empty so the pad does not jump.
-    std::string dots;
-    for (std::size_t i = 0; i < pin.digits.size(); ++i) dots += i ? " \xE2\x97\x8F" : "\xE2\x97\x8F";
-    ImGui::PushFont(view.fonts.title);
-    ImGui::TextUnformatted(dots.empty() ? " " : dots.c_str());
-    ImGui::PopFont();
+    // Dots, never digits, in a fixed-height row so the pad does not jump.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float r = 0.45f * em;
+    for (std::size_t i = 0; i < pin.digits.size(); ++i)
+        ImGui::GetWindowDrawList()->AddCircleFilled({at.x + r + static_cast<float>(i) * 3.0f * r, at.y + 1.0f * em}, r,
+                                                    ImGui::GetColorU32(view.theme.text));
+    ImGui::Dummy({std::max(1.0f, static_cast<float>(pin.digits.size()) * 3.0f * r), 2.0f * em});
     recordItem(view, "pin-dots");
     const int locked = flow::lockoutSeconds(c.state);
     if (locked > 0) {

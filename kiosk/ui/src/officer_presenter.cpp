@@ -33,6 +33,7 @@ void option(const View& view, const std::string& text, bool right, float width, 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const std::string shown = right ? "\xE2\x9C\x93 " + text : text;  // ✓
+    if (right) ImGui::PushFont(view.fonts.bold);  // measured in the font it is drawn in
     const ImVec2 size = ImGui::CalcTextSize(shown.c_str(), nullptr, false, width - 1.6f * em);
     const float h = size.y + 1.0f * em;
     dl->AddRectFilled(p, {p.x + width, p.y + h}, ImGui::GetColorU32(view.theme.secondary), 0.3f * em);
@@ -40,7 +41,6 @@ void option(const View& view, const std::string& text, bool right, float width, 
     ImGui::SetCursorScreenPos({p.x + 0.8f * em, p.y + 0.5f * em});
     ImGui::PushStyleColor(ImGuiCol_Text, view.theme.onSecondary);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 1.6f * em);
-    if (right) ImGui::PushFont(view.fonts.bold);
     ImGui::TextUnformatted(shown.c_str());
     if (right) ImGui::PopFont();
     ImGui::PopTextWrapPos();
@@ -96,7 +96,7 @@ void drawAttendance(OfficerCtx& c) {
     mutedLine(c, "Tick everyone in the room. Each person ticked is credited with the modules shown: " +
                      (shown.empty() ? std::string("none yet") : shown) + ".");
     const int present = static_cast<int>(p.present.size());
-    if (touchButton(view, "Record attendance (" + std::to_string(present) + " present)##save", 14.0f,
+    if (touchButton(view, "Record attendance (" + std::to_string(present) + " present)##save", 16.0f,
                     ButtonStyle::Primary, false, "attendance-save"))
         c.emit(flow::SubmitAttendance{});
     ImGui::SameLine(0.0f, 0.6f * em);
@@ -162,9 +162,18 @@ void drawPresenter(OfficerCtx& c) {
         c.emit(flow::StartAttendance{});
     // The module's questions, to show to the room one at a time.
     const auto& questions = st.config.modules[static_cast<std::size_t>(p.slide)].questions;
+    // Scrolling the slide by touch: the buttons act on the slide's window below.
+    int scroll = 0;
+    if (touchButton(view, "Scroll up##slide-up", 6.5f, ButtonStyle::Secondary, false, "slide-up")) scroll = -1;
+    ImGui::SameLine(0.0f, 0.3f * em);
+    if (touchButton(view, "Scroll down##slide-down", 6.5f, ButtonStyle::Secondary, false, "slide-down")) scroll = 1;
+    ImGui::SameLine(0.0f, 1.0f * em);
     if (!questions.empty()) {
+        const float y = ImGui::GetCursorPosY();
+        ImGui::SetCursorPosY(y + 0.5f * em);  // level with the 2 em buttons
         ImGui::TextUnformatted("Questions:");
         ImGui::SameLine(0.0f, 0.5f * em);
+        ImGui::SetCursorPosY(y);
         for (std::size_t q = 0; q < questions.size(); ++q) {
             ImGui::PushID(static_cast<int>(q) + 100);
             const bool on = p.check && *p.check == static_cast<int>(q);
@@ -183,8 +192,8 @@ void drawPresenter(OfficerCtx& c) {
             if (touchButton(view, "Back to the slide##hide", 9.0f, ButtonStyle::Secondary, false, "hide-check"))
                 c.emit(flow::HideCheck{});
         }
-        ImGui::NewLine();
     }
+    ImGui::NewLine();
     // The slide itself, larger than the kiosk's body text.
     const View big{view.fonts, view.theme, view.english, view.welsh, view.force, view.probe, view.highContrast,
                    view.englishModules, view.welshModules, kSlideScale, false};
@@ -192,6 +201,7 @@ void drawPresenter(OfficerCtx& c) {
     ImGui::BeginChild(("##slide-" + std::to_string(p.slide) + (p.check ? "-q" + std::to_string(*p.check) : "")).c_str(),
                       {0.0f, std::max(6.0f * em, ImGui::GetContentRegionAvail().y)}, false, ImGuiWindowFlags_NoSavedSettings);
     ImGui::SetWindowFontScale(kSlideScale);
+    if (scroll != 0) ImGui::SetScrollY(ImGui::GetScrollY() + static_cast<float>(scroll) * ImGui::GetWindowHeight() * 0.8f);
     const float column = std::min(ImGui::GetContentRegionAvail().x, kColumnEm * big.em());
     const float indent = std::max(0.0f, (ImGui::GetContentRegionAvail().x - column) * 0.5f);
     ImGui::Indent(indent);

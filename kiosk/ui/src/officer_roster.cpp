@@ -42,7 +42,15 @@ void editForm(OfficerCtx& c) {
         const auto* row = flow::rosterRow(st, st.roster.target);
         wrappedText(view.fonts.heading, "Correct the name of " + (row ? row->name : std::string("?")), view.theme.text, w);
         mutedLine(c, "Fix a misspelling, or type the Latin spelling of a name the printed pack cannot show.");
-        entryBox(c, flow::kEntryCorrectName, "Name", w / em - 1.0f);
+        entryBox(c, flow::kEntryCorrectName, "Name", w / em - 7.0f);
+        ImGui::SameLine(0.0f, 0.5f * em);
+        ImGui::BeginGroup();
+        ImGui::PushFont(view.fonts.bold);  // level with the box under its label
+        ImGui::Dummy({0, ImGui::GetTextLineHeight()});
+        ImGui::PopFont();
+        if (touchButton(view, "Clear##entry-clear", 5.5f, ButtonStyle::Secondary, false, "entry-clear"))
+            c.emit(flow::EntryEdit{flow::kEntryCorrectName, ""});
+        ImGui::EndGroup();
         ImGui::Dummy({0, 0.3f * em});
         if (touchButton(view, "Save the name##correct-save", 14.0f, ButtonStyle::Primary, false, "roster-correct-save"))
             c.emit(flow::RosterSubmitCorrect{});
@@ -73,7 +81,9 @@ void drawRoster(OfficerCtx& c) {
     entryBox(c, flow::kEntrySearch, "Search by name", 18.0f);
     ImGui::SameLine(0.0f, 0.6f * em);
     ImGui::BeginGroup();
-    ImGui::Dummy({0, ImGui::GetTextLineHeightWithSpacing()});
+    ImGui::PushFont(view.fonts.bold);  // level with the box under the search label
+    ImGui::Dummy({0, ImGui::GetTextLineHeight()});
+    ImGui::PopFont();
     if (!flow::entryText(st, flow::kEntrySearch).empty()) {
         if (touchButton(view, "Clear##search-clear", 5.0f, ButtonStyle::Secondary, false, "search-clear"))
             c.emit(flow::EntryEdit{flow::kEntrySearch, ""});
@@ -104,6 +114,8 @@ void drawRoster(OfficerCtx& c) {
                                   ImGuiTableFlags_SizingStretchProp;
     ImGui::PushStyleColor(ImGuiCol_TableRowBg, view.theme.background);
     ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, view.theme.panel);
+    ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, view.theme.secondary);
+    ImGui::PushStyleColor(ImGuiCol_Text, view.theme.text);
     if (ImGui::BeginTable("##roster", 6, flags, {0.0f, tableH})) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3.0f);
@@ -112,7 +124,9 @@ void drawRoster(OfficerCtx& c) {
         ImGui::TableSetupColumn("Knowledge checks", ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableSetupColumn("Pack", ImGuiTableColumnFlags_WidthStretch, 1.4f);
         ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, 12.6f * em);
+        ImGui::PushFont(view.fonts.bold);
         ImGui::TableHeadersRow();
+        ImGui::PopFont();
         for (const auto& row : rows) {
             ImGui::PushID(row.candidateId.c_str());
             ImGui::TableNextRow(0, 2.3f * em);
@@ -146,7 +160,7 @@ void drawRoster(OfficerCtx& c) {
         }
         ImGui::EndTable();
     }
-    ImGui::PopStyleColor(2);
+    ImGui::PopStyleColor(4);
     if (r.loaded && r.rows.empty()) mutedLine(c, "Nobody has checked in to this session yet.");
     if (typing) entryKeyboard(c, ImGui::GetContentRegionAvail().x);
 }

@@ -155,6 +155,7 @@ struct OfficerState {
     SessionsPageState sessions;
     RosterPageState roster;
     PresenterState presenter;
+    std::vector<std::string> lockedOfficers;  // other accounts locked out now (home page, officers only)
     AdminState admin;  // helper B's pages
 };
 
@@ -261,6 +262,12 @@ struct AttendanceSaved {  // result of SaveAttendance: the ticks are cleared
     std::string message;
 };
 struct EndAttendance {};  // back to the slides
+struct LockedOfficersLoaded {
+    std::vector<std::string> names;
+};
+struct UnlockOther {  // lift another officer's lockout (officers only)
+    std::string name;
+};
 
 using OfficerEvent =
     std::variant<EnterOfficer, OfficersLoaded, PickOfficer, LockoutChecked, PinDigit, PinDelete, PinSubmit,
@@ -270,7 +277,8 @@ using OfficerEvent =
                  ConfirmCloseSession, CancelConfirm, RosterLoaded, RosterStartAdd, RosterSubmitAdd,
                  RosterStartCorrect, RosterSubmitCorrect, RosterAskRemove, RosterConfirmRemove, SlideNext,
                  SlidePrev, SlideJump, ShowCheck, RevealAnswer, HideCheck, StartAttendance, TogglePresent,
-                 SubmitAttendance, AttendanceSaved, EndAttendance, AdminEvent>;
+                 SubmitAttendance, AttendanceSaved, EndAttendance, LockedOfficersLoaded, UnlockOther,
+                 AdminEvent>;
 
 // ---- Effects (run by kiosk/app's OfficerEffectRunner; results come back as events) ----
 struct LoadOfficers {};  // -> OfficersLoaded
@@ -316,9 +324,16 @@ struct SaveAttendance {  // -> AttendanceSaved | OfficerNotSaved; the modules sh
     std::vector<std::string> moduleIds;
     std::string actor;
 };
+struct LoadLockedOfficers {};  // -> LockedOfficersLoaded (never audited)
+struct SaveOfficerUnlock {     // -> OfficerSaved | OfficerNotSaved; audited "officer-unlock"
+    std::string name;
+    std::string actor;
+    OfficerRole actorRole = OfficerRole::Officer;
+};
 using OfficerEffect = std::variant<LoadOfficers, CheckLockout, VerifyPin, WipeOfficerInput, LoadSessions,
                                    SaveSessionOpen, SaveSessionClose, LoadRoster, SaveManualCheckIn,
-                                   SaveNameCorrection, SaveDuplicateRemoval, SaveAttendance, AdminEffect>;
+                                   SaveNameCorrection, SaveDuplicateRemoval, SaveAttendance, LoadLockedOfficers,
+                                   SaveOfficerUnlock, AdminEffect>;
 
 struct OfficerStep {
     OfficerState state;

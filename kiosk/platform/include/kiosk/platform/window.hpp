@@ -65,6 +65,12 @@ public:
     bool waitEvents(int timeoutMs);
     bool quitRequested() const noexcept { return m_quitRequested; }
     void clearQuitRequest() noexcept { m_quitRequested = false; }
+    // True once after Ctrl+Alt+O was pressed (officer mode's key chord), however briefly.
+    bool takeOfficerChord() noexcept {
+        const bool seen = m_officerChord;
+        m_officerChord = false;
+        return seen;
+    }
 
     void beginFrame();  // backends' NewFrame + ImGui::NewFrame
     void render();      // ImGui::Render + draw into the back buffer (not yet shown)
@@ -89,6 +95,7 @@ private:
     SDL_Window* m_window = nullptr;
     void* m_glContext = nullptr;
     bool m_quitRequested = false;
+    bool m_officerChord = false;
     bool m_imguiSdl = false;
     bool m_imguiGl = false;
 };
