@@ -385,7 +385,10 @@ int run(const Options& opt) {
         }
         if (printWorker) {
             const auto printResults = printWorker->takeResults();
-            if (!printResults.empty() && officer.active()) {  // the printing and queue pages show them
+            // The printing and queue pages show them (only those: the event counts as officer activity).
+            const auto page = officer.state().page;
+            if (!printResults.empty() && officer.active() &&
+                (page == flow::OfficerPage::Printing || page == flow::OfficerPage::PrintQueue)) {
                 officer.send(flow::AdminEvent{flow::PrintJobsChanged{}});
                 framesToDraw = std::max(framesToDraw, 2);
             }
