@@ -129,8 +129,10 @@ TEST_CASE("officer roster: add a candidate by hand (paper fallback), audited che
 TEST_CASE("officer roster: correct a misspelt name, and a Latin spelling for the pack", "[ui][officer]") {
     OfficerKiosk o;
     checkIn(o, "Jon Smith");
-    const std::string lev = checkIn(o, "Лев Толстой");
+    const std::string mohammed = checkIn(o, "محمد علي");
     openPage(o, "roster");
+    CHECK(o.shows("unprintable:محمد علي"));
+    CHECK_FALSE(o.shows("unprintable:Jon Smith"));
     o.tap("correct:Jon Smith");
     CHECK(flow::entryText(o.state, flow::kEntryCorrectName) == "Jon Smith");
     for (int i = 0; i < 7; ++i) o.tap("key:backspace");
@@ -143,15 +145,16 @@ TEST_CASE("officer roster: correct a misspelt name, and a Latin spelling for the
     // The audit row names the candidate, never the names.
     const auto rows = o.k.store->auditRows();
     CHECK(rows.back().detail.find("Smith") == std::string::npos);
-    o.tap("correct:Лев Толстой");
+    o.tap("correct:محمد علي");
     o.tap("entry-clear");
     CHECK(flow::entryText(o.state, flow::kEntryCorrectName).empty());
-    o.typeOnScreen("Lev Tolstoy");
+    o.typeOnScreen("Mohammed Ali");
     o.tap("roster-correct-save");
     roster = todaysRoster(o);
-    REQUIRE(named(roster, "Lev Tolstoy"));
-    CHECK(named(roster, "Lev Tolstoy")->candidateId == lev);
-    CHECK(o.shows("row:Lev Tolstoy"));
+    REQUIRE(named(roster, "Mohammed Ali"));
+    CHECK(named(roster, "Mohammed Ali")->candidateId == mohammed);
+    CHECK(o.shows("row:Mohammed Ali"));
+    CHECK_FALSE(o.shows("unprintable:Mohammed Ali"));
 }
 
 TEST_CASE("officer roster: remove a duplicate after confirmation, the person is erased", "[ui][officer]") {
@@ -243,4 +246,31 @@ TEST_CASE("officer presenter: take attendance from the roster and add someone by
     CHECK(named(roster, "Dai Rees")->modulesCompleted.size() == 2);
     CHECK(named(roster, "Bob Evans")->modulesCompleted.empty());
     CHECK(named(roster, "Cai Hughes")->modulesCompleted.empty());
+}
+
+TEST_CASE("officer roster: a full session scrolls by touch with the scroll buttons", "[ui][officer]") {
+    OfficerKiosk o(true, 1366.0f, 768.0f);
+    for (int i = 1; i <= 30; ++i) checkIn(o, "Person " + std::to_string(100 + i));
+    openPage(o, "roster");
+    const float height = ImGui::GetIO().DisplaySize.y;
+    REQUIRE(o.shows("row:Person 130"));
+    CHECK(o.h().rectOf("row:Person 130").y0 > height);
+    for (int i = 0; i < 10 && o.h().rectOf("row:Person 130").y1 > height; ++i) {
+        o.tap("roster-down");
+        o.settle();
+    }
+    CHECK(o.h().rectOf("row:Person 130").y1 <= height);
+    // The last person can be corrected from there.
+    const float em = o.h().fonts().em;
+    CHECK(o.h().rectOf("row:Person 101").y1 < 5.0f * em);  // scrolled out above the table
+    o.tap("correct:Person 130");
+    CHECK(o.state.roster.mode == flow::RosterMode::Correct);
+    o.tap("roster-cancel");
+    o.tap("roster-up");
+    o.tap("roster-up");
+    o.tap("roster-up");
+    o.tap("roster-up");
+    o.settle();
+    CHECK(o.h().rectOf("row:Person 101").y0 > 5.0f * em);  // back in view below the header row
+    CHECK(o.h().rectOf("row:Person 101").y1 < height);
 }

@@ -49,6 +49,8 @@ flow::RosterLoaded sampleRoster(int modules) {
     row("c4", "Jon Smith", "Ceredigion Preseli", "09:14", 3, 3, 4, "none", false);
     row("c5", "John Smith", "Ceredigion Preseli", "09:15", 0, 0, 0, "none", false);
     row("c6", "Piotr Wiśniewski", "Swansea West", "09:20", 0, 0, 0, "none", true);
+    row("c7", "Amira Haddad / أميرة حداد", "Cardiff Central", "09:24", 1, 2, 2, "none", false);
+    r.rows.back().namePrintable = false;
     return r;
 }
 

@@ -6,6 +6,7 @@
 #include "kiosk/officer/auto_lock.hpp"
 #include "kiosk/officer/pin.hpp"
 #include "kiosk/records/clock.hpp"
+#include "print/font_coverage.hpp"
 
 #include <algorithm>
 #include <set>
@@ -134,6 +135,7 @@ std::vector<flow::OfficerEvent> OfficerEffectRunner::loadRoster(const flow::Load
                 row.checksAnswered = sum.answered;
             }
             row.manual = manualSet.count(r.candidateId) > 0;
+            row.namePrintable = print::unsupportedCharacters(r.name).empty();
             row.packStatus = r.packStatus;
             out.rows.push_back(std::move(row));
         }

@@ -76,8 +76,12 @@ void endOfficerBody() {
 void entryBox(OfficerCtx& c, const std::string& key, const std::string& label, float widthEm) {
     const bool focused = c.state.entry.focus == key;
     ImGui::BeginGroup();
+    // The label is drawn, not laid out as text: beside another box, ImGui would align its baseline with
+    // the neighbour's framed text and push it down.
     ImGui::PushFont(c.view.fonts.bold);
-    ImGui::TextUnformatted(label.c_str());
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddText(at, ImGui::GetColorU32(c.view.theme.text), label.c_str());
+    ImGui::Dummy(ImGui::CalcTextSize(label.c_str()));
     ImGui::PopFont();
     const auto r = textField(c.view, "##entry-" + key, flow::entryText(c.state, key), widthEm, focused, "entry:" + key);
     if (r.changed) c.emit(flow::EntryEdit{key, *r.changed});

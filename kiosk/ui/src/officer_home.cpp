@@ -40,8 +40,11 @@ void drawHome(OfficerCtx& c) {
     // Another officer locked out by wrong PINs: an officer may lift it (audited as theirs).
     for (const auto& name : c.state.lockedOfficers) {
         ImGui::PushID(name.c_str());
+        const float y = ImGui::GetCursorPosY();
+        ImGui::SetCursorPosY(y + 0.5f * em);  // level with the button
         wrappedText(view.fonts.bold, "! " + name + " is locked out after too many wrong PINs.", view.theme.bad, 36.0f * em);
         ImGui::SameLine(0.0f, em);
+        ImGui::SetCursorPosY(y);
         if (touchButton(view, "Unlock " + name + "##unlock", 14.0f, ButtonStyle::Secondary, false, "unlock:" + name))
             c.emit(flow::UnlockOther{name});
         ImGui::PopID();

@@ -32,9 +32,14 @@ void editForm(OfficerCtx& c) {
     if (st.roster.mode == flow::RosterMode::Add) {
         wrappedText(view.fonts.heading, "Add a candidate by hand", view.theme.text, w);
         mutedLine(c, "For someone who signed the paper list instead of the kiosk. Recorded in the audit log as yours.");
-        entryBox(c, flow::kEntryAddName, "Name", w / em * 0.5f - 0.6f);
-        ImGui::SameLine(0.0f, em);
-        entryBox(c, flow::kEntryAddConstituency, "Constituency", w / em * 0.5f - 0.6f);
+        // Two columns, so each label starts a line of its own (SameLine would shift the second label).
+        if (ImGui::BeginTable("##add-fields", 2, ImGuiTableFlags_None, {w, 0.0f})) {
+            ImGui::TableNextColumn();
+            entryBox(c, flow::kEntryAddName, "Name", w / em * 0.5f - 0.8f);
+            ImGui::TableNextColumn();
+            entryBox(c, flow::kEntryAddConstituency, "Constituency", w / em * 0.5f - 0.8f);
+            ImGui::EndTable();
+        }
         ImGui::Dummy({0, 0.3f * em});
         if (touchButton(view, "Add to the roster##add-save", 14.0f, ButtonStyle::Primary, false, "roster-add-save"))
             c.emit(flow::RosterSubmitAdd{});
@@ -95,6 +100,12 @@ void drawRoster(OfficerCtx& c) {
     ImGui::SameLine(0.0f, 0.8f * em);
     const std::string count = std::to_string(rows.size()) + " of " + std::to_string(r.rows.size()) + " shown";
     ImGui::TextUnformatted(count.c_str());
+    // Scrolling the table by touch (40 candidates do not fit on one screen).
+    int scroll = 0;
+    ImGui::SameLine(0.0f, 0.8f * em);
+    if (touchButton(view, "Scroll up##roster-up", 6.5f, ButtonStyle::Secondary, false, "roster-up")) scroll = -1;
+    ImGui::SameLine(0.0f, 0.3f * em);
+    if (touchButton(view, "Scroll down##roster-down", 6.5f, ButtonStyle::Secondary, false, "roster-down")) scroll = 1;
     ImGui::EndGroup();
     if (r.mode == flow::RosterMode::ConfirmRemove) {
         if (const auto* row = flow::rosterRow(st, r.target)) {
@@ -117,6 +128,7 @@ void drawRoster(OfficerCtx& c) {
     ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, view.theme.secondary);
     ImGui::PushStyleColor(ImGuiCol_Text, view.theme.text);
     if (ImGui::BeginTable("##roster", 6, flags, {0.0f, tableH})) {
+        if (scroll != 0) ImGui::SetScrollY(ImGui::GetScrollY() + static_cast<float>(scroll) * tableH * 0.7f);
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3.0f);
         ImGui::TableSetupColumn("In", ImGuiTableColumnFlags_WidthFixed, 3.2f * em);
@@ -138,6 +150,12 @@ void drawRoster(OfficerCtx& c) {
             ImGui::PushStyleColor(ImGuiCol_Text, view.theme.mutedText);
             ImGui::TextUnformatted((row.constituency + (row.manual ? " (added by hand)" : "")).c_str());
             ImGui::PopStyleColor();
+            if (!row.namePrintable) {
+                ImGui::PushStyleColor(ImGuiCol_Text, view.theme.bad);
+                ImGui::TextWrapped("! The pack cannot print this name: correct it");
+                ImGui::PopStyleColor();
+                recordItem(view, "unprintable:" + row.name);
+            }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(row.checkedInAt.c_str());
             ImGui::TableNextColumn();

@@ -119,6 +119,7 @@ struct RosterRow {
     int checksRight = 0;      // knowledge checks and scenarios answered right
     int checksAnswered = 0;
     bool manual = false;      // added by hand by an officer
+    bool namePrintable = true;  // false: the pack's font cannot show the name (enter a Latin spelling)
     std::string packStatus;   // "none", "queued", "sent", "done", "failed", "cancelled"
     bool packPrinted() const { return packStatus == "done" || packStatus == "sent"; }
 };
