@@ -4,6 +4,8 @@
 
 #include "kiosk/app/officer_status.hpp"
 
+#include <sqlite3.h>
+
 #include <catch2/catch.hpp>
 
 using namespace kiosk;
@@ -75,4 +77,19 @@ TEST_CASE("free space is read at the nearest existing folder - bytes are formatt
     CHECK(flow::formatBytes(1536) == "1.5 KB");
     CHECK(flow::formatBytes(200ull * 1024 * 1024) == "200 MB");
     CHECK(flow::formatBytes(12ull * 1024 * 1024 * 1024 + 300ull * 1024 * 1024) == "12 GB");
+}
+
+TEST_CASE("status reports a tampered audit log as a database problem", "[admin]") {
+    admin_test::World w;
+    w.store->audit("export", "Sgt Evans", "something");
+    REQUIRE(sqlite3_exec(w.store->nativeHandle(), "UPDATE audit_log SET detail = 'changed'", nullptr, nullptr, nullptr) ==
+            SQLITE_OK);
+    app::StatusInputs in;
+    in.store = w.store.get();
+    in.course = &w.course;
+    in.dataDir = w.store->dataDir();
+    const auto f = app::gatherStatus(in);
+    CHECK_FALSE(f.storeHealthy);
+    CHECK(f.storeHealth.find("audit log") != std::string::npos);
+    CHECK(w.store->integrityCheck() == "ok");  // the file itself is sound
 }

@@ -1,4 +1,4 @@
-// The retention preview agrees with what purge then deletes, and the newest backup's time.
+// The retention preview agrees with what purge then deletes; the newest backup's time; the integrity check.
 // Layer: tests/records.
 #include "kiosk/records/clock.hpp"
 #include "kiosk/records/store.hpp"
@@ -77,4 +77,10 @@ TEST_CASE("the newest backup's time is read from its name, none before the first
     const auto at = s.store->latestBackupAt();
     REQUIRE(at.has_value());
     CHECK(*at == "2026-01-01T11:00:00.000Z");
+}
+
+TEST_CASE("the integrity check on demand says ok for a healthy store", "[records]") {
+    TempDir tmp;
+    ClockedStore s(tmp.data());
+    CHECK(s.store->integrityCheck() == "ok");
 }

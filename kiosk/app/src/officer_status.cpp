@@ -54,6 +54,11 @@ flow::StatusFacts gatherStatus(const StatusInputs& in) {
             f.storeHealth = in.storeProblem;
         }
         try {
+            const std::string integrity = in.store->integrityCheck();
+            if (integrity != "ok") {
+                f.storeHealthy = false;
+                f.storeHealth = (f.storeHealth == "ok" ? "" : f.storeHealth + "; ") + "integrity check: " + integrity;
+            }
             const auto audit = in.store->verifyAudit();
             if (!audit.ok) {
                 f.storeHealthy = false;

@@ -175,6 +175,8 @@ public:
     RetentionPreview retentionPreview(int retentionDays) const;  // InputError for retentionDays < 0
     // UTC ISO time of the newest backup in backupDir(), or nullopt when there is none.
     std::optional<std::string> latestBackupAt() const;
+    // PRAGMA integrity_check now (src/health.cpp): "ok" or what is wrong; StoreError when it cannot run.
+    std::string integrityCheck() const;
     void eraseCandidate(const std::string& candidateId, const std::string& actor, int retentionDays);
 
     // Backups: backups/attendance-<UTC>.db through the SQLite backup API (temp file + rename, 0600),
