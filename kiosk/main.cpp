@@ -341,6 +341,7 @@ int run(const Options& opt) {
     adminServices.printDestination = settings.printer.empty() ? "spool" : settings.printer;
     adminServices.exportDir = settings.exportDir;
     adminServices.quit = [&] { exitRequested = true; };
+    adminServices.settingsChanged = [&] { state.config = app::makeFlowConfig(loaded.force, loaded.englishModules, store.get()); };
     app::OfficerMode officer(store.get(), loaded.englishModules, [] { ui::wipeInputState(); }, std::move(adminServices));
     bool cornerHeld = false;
     int lastOfficerSeconds = -1;
@@ -383,7 +384,15 @@ int run(const Options& opt) {
             lastPing = Clock::now();
         }
         if (printWorker) {
-            for (const auto& r : printWorker->takeResults()) {
+            const auto printResults = printWorker->takeResults();
+            // The printing and queue pages show them (only those: the event counts as officer activity).
+            const auto page = officer.state().page;
+            if (!printResults.empty() && officer.active() &&
+                (page == flow::OfficerPage::Printing || page == flow::OfficerPage::PrintQueue)) {
+                officer.send(flow::AdminEvent{flow::PrintJobsChanged{}});
+                framesToDraw = std::max(framesToDraw, 2);
+            }
+            for (const auto& r : printResults) {
                 if (r.done) continue;
                 std::cerr << "briefing-kiosk: " << (r.jobId.empty() ? "" : "print job " + r.jobId + ": ") << r.problem << '\n';
                 // Only the candidate at the kiosk hears about their own pack; other failures wait for an officer.

@@ -6,14 +6,32 @@
 #include <memory>
 #include <thread>
 
+#include "cups_http.hpp"
 #include "print/pack.hpp"
 
 namespace print {
-namespace {
 
-using HttpPtr = std::unique_ptr<http_t, decltype(&httpClose)>;
+using detail::HttpPtr;
 
-}  // namespace
+namespace detail {
+
+// A private connection per call: libcups' default connection is per thread and follows global settings.
+HttpPtr connectCups(const std::string& server, int timeoutMs) {
+    std::string host = server.empty() ? cupsServer() : server;
+    int port = ippPort();
+    if (!host.empty() && host[0] != '/') {
+        const auto colon = host.rfind(':');
+        if (colon != std::string::npos && host.find(']') == std::string::npos) {
+            port = std::atoi(host.c_str() + colon + 1);
+            host.resize(colon);
+        }
+    }
+    return HttpPtr(httpConnect2(host.c_str(), port, nullptr, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED, 1, timeoutMs,
+                                nullptr),
+                   &httpClose);
+}
+
+}  // namespace detail
 
 const char* jobStateKey(JobState s) {
     switch (s) {
@@ -58,22 +76,6 @@ std::string CupsPrinter::describe() const {
 }
 
 namespace {
-
-// A private connection per call: libcups' default connection is per thread and follows global settings.
-HttpPtr connect(const std::string& server) {
-    std::string host = server.empty() ? cupsServer() : server;
-    int port = ippPort();
-    if (!host.empty() && host[0] != '/') {
-        const auto colon = host.rfind(':');
-        if (colon != std::string::npos && host.find(']') == std::string::npos) {
-            port = std::atoi(host.c_str() + colon + 1);
-            host.resize(colon);
-        }
-    }
-    return HttpPtr(httpConnect2(host.c_str(), port, nullptr, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED, 1, 10000,
-                                nullptr),
-                   &httpClose);
-}
 
 std::string lastError(const char* what) {
     return std::string(what) + ": " + cupsLastErrorString();
@@ -140,7 +142,7 @@ int createJob(http_t* http, const std::string& queue, const std::string& title) 
 PrintOutcome CupsPrinter::submit(const PrintJob& job) {
     PrintOutcome out;
     out.where = describe();
-    HttpPtr http = connect(m_settings.server);
+    HttpPtr http = detail::connectCups(m_settings.server);
     if (!http) {
         out.message = "cannot reach the CUPS scheduler (" +
                       (m_settings.server.empty() ? std::string(cupsServer()) : m_settings.server) + ")";
@@ -176,7 +178,7 @@ PrintOutcome CupsPrinter::poll(int cupsJobId) {
     PrintOutcome out;
     out.cupsJobId = cupsJobId;
     out.where = describe();
-    HttpPtr http = connect(m_settings.server);
+    HttpPtr http = detail::connectCups(m_settings.server);
     if (!http) {
         out.state = JobState::Sent;  // unknown: the scheduler is down; ask again later
         out.message = "cannot reach the CUPS scheduler";
@@ -204,7 +206,7 @@ PrintOutcome CupsPrinter::poll(int cupsJobId) {
 }
 
 bool CupsPrinter::cancelAndPurge(int cupsJobId) {
-    HttpPtr http = connect(m_settings.server);
+    HttpPtr http = detail::connectCups(m_settings.server);
     if (!http) return false;
     // Cancel-Job with purge-job (cupsCancelJob2(..., 1)) is refused for a job that already completed, and
     // CUPS keeps completed jobs' files for a day by default. Purge-Jobs limited by job-ids removes exactly this

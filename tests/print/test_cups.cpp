@@ -19,6 +19,7 @@
 
 #include "fixtures.hpp"
 #include "print/pack.hpp"
+#include "print/cups_queues.hpp"
 #include "print/printer.hpp"
 
 namespace fs = std::filesystem;
@@ -247,4 +248,22 @@ TEST_CASE("a scheduler that is not running reports failure at once", "[print][e2
     const PrintOutcome out = cupsPrinter.print({"00000000-0000-4000-8000-000000000000", {'%', 'P', 'D', 'F'}});
     CHECK(out.state == JobState::Failed);
     CHECK(out.message.find("CUPS") != std::string::npos);
+}
+
+TEST_CASE("the officer's printer list shows each CUPS queue with its state", "[print][e2e]") {
+    Scheduler cups;
+    if (!cups.running()) {
+        WARN("SKIPPED: cannot run a private cupsd: " << cups.why);
+        return;
+    }
+    CHECK(listCupsQueues(cups.server()).empty());
+    REQUIRE(cups.addQueue("Front", freePort()));
+    REQUIRE(cups.addQueue("Back", freePort()));
+    std::system(("cupsdisable -h " + cups.server() + " Back").c_str());
+    const auto queues = listCupsQueues(cups.server());
+    REQUIRE(queues.size() == 2);
+    CHECK(queues[0].name == "Back");
+    CHECK(queues[0].state == "stopped");
+    CHECK(queues[1].name == "Front");
+    CHECK(queues[1].state == "idle");
 }

@@ -1,15 +1,19 @@
 // The print worker thread. Layer: kiosk/packs.
 #include "kiosk/packs/print_worker.hpp"
 
+#include "kiosk/packs/printer_choice.hpp"
+
 namespace kiosk::packs {
 
 PrintWorker::PrintWorker(std::filesystem::path dataDir, content::Course course, content::ForceProfile force,
-                         print::PackRenderer renderer, std::unique_ptr<print::Printer> printer)
+                         print::PackRenderer renderer, std::unique_ptr<print::Printer> printer,
+                         bool followStoredChoice)
     : m_dataDir(std::move(dataDir)),
       m_course(std::move(course)),
       m_force(std::move(force)),
       m_renderer(std::move(renderer)),
       m_printer(std::move(printer)),
+      m_followStoredChoice(followStoredChoice),
       m_thread([this] { loop(); }) {}
 
 PrintWorker::~PrintWorker() {
@@ -34,6 +38,19 @@ std::vector<PrintResult> PrintWorker::takeResults() {
     return std::exchange(m_results, {});
 }
 
+void PrintWorker::setPrinter(std::unique_ptr<print::Printer> printer) {
+    std::lock_guard lock(m_mutex);
+    m_printer = std::move(printer);
+    m_followStoredChoice = false;  // an explicit choice wins over what the store said at start
+}
+
+void PrintWorker::usePrinter(const std::string& queue) { setPrinter(print::makePrinter(queue, m_dataDir / "spool")); }
+
+std::string PrintWorker::printerDescription() const {
+    std::lock_guard lock(m_mutex);
+    return m_printer ? m_printer->describe() : std::string("no printer");
+}
+
 void PrintWorker::loop() {
     std::unique_ptr<records::Store> store;
     while (true) {
@@ -51,11 +68,20 @@ void PrintWorker::loop() {
                 options.onDamage = records::DamagePolicy::Fail;  // the kiosk's own open handles damage
                 options.kioskId = "kiosk-printer";
                 store = std::move(records::Store::open(m_dataDir, options).store);
+                const auto chosen = storedPrinter(*store);
+                std::lock_guard lock(m_mutex);
+                if (chosen && m_followStoredChoice) m_printer = print::makePrinter(*chosen, m_dataDir / "spool");
+                m_followStoredChoice = false;
             }
             while (true) {
                 const auto job = store->claimNextPrint();
                 if (!job) break;
-                const auto outcome = printClaimedJob(*store, *job, m_renderer, *m_printer, m_course, m_force);
+                std::shared_ptr<print::Printer> printer;
+                {
+                    std::lock_guard lock(m_mutex);
+                    printer = m_printer;
+                }
+                const auto outcome = printClaimedJob(*store, *job, m_renderer, *printer, m_course, m_force);
                 results.push_back({job->id, job->candidateId, outcome.empty(), outcome});
                 std::lock_guard lock(m_mutex);
                 if (m_stop) break;

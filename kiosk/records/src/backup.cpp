@@ -64,14 +64,9 @@ fs::path takeBackup(Store::Impl& impl, const fs::path& dir) {
 }  // namespace
 
 bool Store::backupDue(std::chrono::minutes interval) const {
-    const auto all = backupFiles(backupDir());
-    if (all.empty()) return true;
-    const std::string name = all.back().filename().string();  // attendance-<utcStamp>.db
-    int y = 0;
-    unsigned mo = 0, d = 0, h = 0, mi = 0, s = 0, ms = 0;
-    if (std::sscanf(name.c_str(), "attendance-%4d%2u%2uT%2u%2u%2u.%3uZ.db", &y, &mo, &d, &h, &mi, &s, &ms) != 7) return true;
-    const auto day = std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{mo} / std::chrono::day{d}};
-    const TimePoint newest = day + std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{s};
+    const auto newestIso = latestBackupAt();
+    TimePoint newest;
+    if (!newestIso || !parseUtcIso(*newestIso, newest)) return true;
     return m_impl->now() - newest >= interval;
 }
 

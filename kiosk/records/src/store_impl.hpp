@@ -37,6 +37,8 @@ auto guarded(const std::string& what, F&& f) -> decltype(f()) {
 }
 
 void applyPragmas(SQLite::Database& db, Synchronous sync);
+// PRAGMA integrity_check's answer: "ok", or its first problems joined with "; " (about 300 characters).
+std::string integrityVerdict(SQLite::Database& db);
 int userVersion(SQLite::Database& db);
 void migrate(SQLite::Database& db, int targetVersion);
 

@@ -68,13 +68,7 @@ std::string checkHealth(Store::Impl& impl) {
         // integrity_check, not quick_check: quick_check misses index entries out of step with their rows
         // (about half of the flipped-byte stores in tests/hardening), and a store that opens "healthy"
         // would then be written to. It costs ~10 ms at 10k rows, once per start.
-        SQLite::Statement check(impl.db, "PRAGMA integrity_check");
-        std::string verdict;
-        while (check.executeStep()) {
-            if (!verdict.empty()) verdict += "; ";
-            verdict += check.getColumn(0).getString();
-            if (verdict.size() > 300) break;
-        }
+        const std::string verdict = integrityVerdict(impl.db);
         if (verdict != "ok") return "integrity_check failed: " + verdict;
         migrate(impl.db, kSchemaVersion);
         return {};

@@ -27,14 +27,23 @@ class PrintWorker {
 public:
     // Starts the thread. Everything it needs is moved in; nothing is shared with the caller but the queue
     // in the store. The first pass runs at once, so jobs left queued by a crash are printed after a restart.
+    // With `followStoredChoice`, an officer's printer choice stored in the store (printer_choice.hpp)
+    // replaces `printer` when the worker first opens the store, unless setPrinter was called before.
     PrintWorker(std::filesystem::path dataDir, content::Course course, content::ForceProfile force,
-                print::PackRenderer renderer, std::unique_ptr<print::Printer> printer);
+                print::PackRenderer renderer, std::unique_ptr<print::Printer> printer,
+                bool followStoredChoice = true);
     ~PrintWorker();  // finishes the job in hand, then stops
     PrintWorker(const PrintWorker&) = delete;
     PrintWorker& operator=(const PrintWorker&) = delete;
 
     void wake();                             // new jobs are queued
     std::vector<PrintResult> takeResults();  // results since the last call (never blocks)
+
+    // Thread-safe: the next job goes to `printer`; a job in hand finishes on the previous one.
+    void setPrinter(std::unique_ptr<print::Printer> printer);
+    // setPrinter(print::makePrinter(queue, <data folder>/spool)); "" = save to folder.
+    void usePrinter(const std::string& queue);
+    std::string printerDescription() const;  // Printer::describe() of the current printer
 
 private:
     void loop();
@@ -43,9 +52,10 @@ private:
     content::Course m_course;
     content::ForceProfile m_force;
     print::PackRenderer m_renderer;
-    std::unique_ptr<print::Printer> m_printer;
 
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
+    std::shared_ptr<print::Printer> m_printer;  // guarded by m_mutex; each job holds its own reference
+    bool m_followStoredChoice;
     std::condition_variable m_cv;
     bool m_pending = true;
     bool m_stop = false;

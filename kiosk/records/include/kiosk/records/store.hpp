@@ -156,6 +156,27 @@ public:
     // one person. Both: secure_delete, WAL checkpoint(TRUNCATE), VACUUM, scrub remaining backups,
     // record the act in the `erasures` ledger and the audit log (without the erased data).
     PurgeReport purge(int olderThanDays, const std::string& actor);
+    // Retention preview (src/retention_preview.cpp), read-only: who purge(retentionDays) would delete now,
+    // and when each other candidate falls due (latest check-in, or creation, + retentionDays), soonest first.
+    struct RetentionCandidate {
+        std::string candidateId;
+        std::string name;
+        std::string constituency;
+        std::string lastSeenAt;  // UTC ISO: latest check-in, or creation when none
+        std::string dueAt;       // UTC ISO: lastSeenAt + retention days
+    };
+    struct RetentionPreview {
+        int retentionDays = 0;
+        std::string cutoff;                           // UTC ISO: now - retentionDays
+        std::vector<RetentionCandidate> dueNow;       // purged by purge(retentionDays) now, oldest first
+        std::vector<RetentionCandidate> upcoming;     // not yet due, soonest first
+        int emptySessionsDueNow = 0;                  // sessions purge would delete with them
+    };
+    RetentionPreview retentionPreview(int retentionDays) const;  // InputError for retentionDays < 0
+    // UTC ISO time of the newest backup in backupDir(), or nullopt when there is none.
+    std::optional<std::string> latestBackupAt() const;
+    // PRAGMA integrity_check now (src/health.cpp): "ok" or what is wrong; StoreError when it cannot run.
+    std::string integrityCheck() const;
     void eraseCandidate(const std::string& candidateId, const std::string& actor, int retentionDays);
 
     // Backups: backups/attendance-<UTC>.db through the SQLite backup API (temp file + rename, 0600),
