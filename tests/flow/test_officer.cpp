@@ -151,6 +151,15 @@ TEST_CASE("officer mode locks itself after 2 minutes without input, input restar
     CHECK_FALSE(step.state.active);
 }
 
+TEST_CASE("the print worker's news is not officer input: a long batch does not hold the auto-lock off", "[flow][officer]") {
+    auto s = run(signedIn(), {OfficerTick{100s}, AdminEvent{PrintJobsChanged{}}}).state;
+    CHECK(s.officer);
+    CHECK(autoLockSeconds(s) == 20);
+    auto step = run(std::move(s), {OfficerTick{20s}});
+    CHECK_FALSE(step.state.officer);
+    CHECK(effect<WipeOfficerInput>(step));
+}
+
 TEST_CASE("a print operator sees only reprint and batch print and the print queue", "[flow][officer]") {
     const auto menu = homeMenu(OfficerRole::PrintOperator);
     REQUIRE(menu.size() == 2);

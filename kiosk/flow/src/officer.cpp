@@ -303,7 +303,10 @@ OfficerStep reduceOfficer(OfficerState state, const OfficerEvent& event) {
         }
         return stay(std::move(state));
     }
-    state.idle = Millis{0};  // every other event is officer input (or its result)
+    // Every other event is officer input or the result of it, except the print worker's news, which
+    // arrives on its own (a long batch must not keep an unattended officer mode open).
+    const auto* admin = std::get_if<AdminEvent>(&event);
+    if (!admin || !std::holds_alternative<PrintJobsChanged>(*admin)) state.idle = Millis{0};
     if (std::holds_alternative<OfficerInput>(event)) return stay(std::move(state));
     if (std::holds_alternative<LeaveOfficer>(event)) {
         OfficerState s = lockedState(std::move(state));
