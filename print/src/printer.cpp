@@ -4,6 +4,7 @@
 #include <cups/cups.h>
 
 #include <memory>
+#include <regex>
 #include <thread>
 
 #include "cups_http.hpp"
@@ -67,6 +68,23 @@ PrintOutcome SpoolFolderPrinter::print(const PrintJob& job) {
         out.message = e.what();
     }
     return out;
+}
+
+int removeStaleSpoolTemporaries(const std::filesystem::path& folder, std::chrono::seconds olderThan) {
+    namespace fs = std::filesystem;
+    static const std::regex kTemporary(R"(\.[0-9a-fA-F-]+\.pdf\.[A-Za-z0-9]{6})");
+    const auto cutoff = fs::file_time_type::clock::now() - olderThan;
+    int removed = 0;
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const fs::path& p = it->path();
+        std::error_code statEc;
+        if (!it->is_regular_file(statEc) || !std::regex_match(p.filename().string(), kTemporary)) continue;
+        const auto written = fs::last_write_time(p, statEc);
+        if (statEc || written > cutoff) continue;
+        if (fs::remove(p, statEc)) ++removed;
+    }
+    return removed;
 }
 
 CupsPrinter::CupsPrinter(CupsSettings settings) : m_settings(std::move(settings)) {}

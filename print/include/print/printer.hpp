@@ -51,6 +51,11 @@ private:
     std::filesystem::path m_folder;
 };
 
+// Deletes the temporary files a killed spool write leaves behind (".<job id>.pdf.XXXXXX": a partial pack,
+// personal data) that are older than `olderThan`, so a write in progress elsewhere is never touched.
+// Returns how many were removed; a missing or unreadable folder removes nothing.
+int removeStaleSpoolTemporaries(const std::filesystem::path& folder, std::chrono::seconds olderThan);
+
 struct CupsSettings {
     std::string queue;          // CUPS destination name, e.g. "Office"
     std::string server;         // "host:port"; empty = the client's default (cupsServer())
