@@ -151,6 +151,9 @@ std::unique_ptr<records::Store> openStore(const config::Settings& settings, cons
 std::unique_ptr<packs::PrintWorker> startPrintWorker(const config::Settings& settings, const Loaded& loaded,
                                                      std::vector<std::string>& problems) {
     if (!loaded.course) return nullptr;
+    // A pack write killed half-way (power cut, crash) leaves a hidden partial PDF holding personal data.
+    if (const int n = print::removeStaleSpoolTemporaries(settings.dataDir / "spool", std::chrono::minutes(10)))
+        std::cerr << "briefing-kiosk: removed " << n << " partial pack file(s) left in the spool folder\n";
     try {
         std::error_code ec;
         print::PackRenderer renderer(print::findPackAssets(fs::read_symlink("/proc/self/exe", ec).parent_path()));
@@ -311,7 +314,11 @@ int run(const Options& opt) {
     if (opt.printTiming) std::fprintf(stderr, "window-and-fonts-ms %.1f\n", platform::msSinceProcessStart());
     addModules(loaded, modulesReady.get());
     auto [store, storeProblems] = storeReady.get();
-    for (auto& p : storeProblems) loaded.problems.push_back(std::move(p));
+    std::string storeProblem;  // for the officer status page, which outlives the start-up notice
+    for (auto& p : storeProblems) {
+        storeProblem += (storeProblem.empty() ? "" : " ") + p;
+        loaded.problems.push_back(std::move(p));
+    }
     const ui::Theme theme = ui::makeTheme(loaded.force.accent, false);
     const ui::Theme contrastTheme = ui::makeTheme(loaded.force.accent, true);
     ui::applyTheme(theme, fonts.em);
@@ -340,6 +347,7 @@ int run(const Options& opt) {
     adminServices.printWorker = printWorker.get();
     adminServices.printDestination = settings.printer.empty() ? "spool" : settings.printer;
     adminServices.exportDir = settings.exportDir;
+    adminServices.storeProblem = storeProblem;
     adminServices.quit = [&] { exitRequested = true; };
     adminServices.settingsChanged = [&] { state.config = app::makeFlowConfig(loaded.force, loaded.englishModules, store.get()); };
     app::OfficerMode officer(store.get(), loaded.englishModules, [] { ui::wipeInputState(); }, std::move(adminServices));
