@@ -46,6 +46,8 @@ namespace {
 
 using namespace kiosk;
 using Clock = std::chrono::steady_clock;
+constexpr std::chrono::minutes kBackupInterval{60};
+constexpr int kKeptBackups = 24;  // a day of hourly backups
 namespace fs = std::filesystem;
 
 struct Options {
@@ -355,6 +357,7 @@ int run(const Options& opt) {
     int lastOfficerSeconds = -1;
     const auto watchdog = config::watchdogInterval();
     auto lastPing = Clock::now();
+    std::optional<Clock::time_point> lastBackupCheck;
     // Runs a step's effects, feeding each result back into the journey until nothing more is asked.
     const auto applyStep = [&](flow::Step step) {
         state = std::move(step.state);
@@ -390,6 +393,15 @@ int run(const Options& opt) {
         if (watchdog && Clock::now() - lastPing >= *watchdog / 2) {
             config::sdNotify("WATCHDOG=1");
             lastPing = Clock::now();
+        }
+        // Hourly backups (the newest kKeptBackups kept), checked once a minute once the screen is up.
+        if (store && reportedFirstFrame && (!lastBackupCheck || Clock::now() - *lastBackupCheck >= std::chrono::minutes(1))) {
+            lastBackupCheck = Clock::now();
+            try {
+                if (store->backupDue(kBackupInterval)) store->backup(kKeptBackups, "kiosk");
+            } catch (const std::exception& e) {  // disk full, folder unwritable: the officer's status page shows it
+                std::cerr << "briefing-kiosk: backup not made: " << content::text::repairUtf8(e.what()) << '\n';
+            }
         }
         if (printWorker) {
             const auto printResults = printWorker->takeResults();

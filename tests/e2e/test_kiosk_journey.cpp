@@ -42,6 +42,12 @@ TEST_CASE("kiosk under Xvfb: touch and typing from attract to a printed pack, re
     CHECK(text.out.find("Ann") != std::string::npos);
     CHECK(text.out.find("Gower") != std::string::npos);
     CHECK(e2e::run({"qpdf", "--check", pdf.string()}).exitCode == 0);
+    // The kiosk made its hourly backup once the screen was up: one readable attendance store.
+    std::vector<std::filesystem::path> backups;
+    for (const auto& entry : std::filesystem::directory_iterator(data / "backups")) backups.push_back(entry.path());
+    REQUIRE(backups.size() == 1);
+    CHECK(backups[0].filename().string().rfind("attendance-", 0) == 0);
+    CHECK(e2e::run({"sqlite3", backups[0].string(), "PRAGMA integrity_check;"}).out == "ok\n");
 }
 
 TEST_CASE("kiosk --gallery renders every screen in both languages, themes and sizes", "[e2e]") {
