@@ -99,6 +99,7 @@ struct OfficerKiosk {
     void tap(const std::string& label) {
         settle();
         h().click(label, draw());
+        send(flow::OfficerInput{});  // as kiosk/main does for every touch or key
         apply();
     }
     bool shows(const std::string& label) {

@@ -275,3 +275,18 @@ TEST_CASE("the admin pages fit a 1366x768 screen", "[ui][officer]") {
         }
     }
 }
+
+TEST_CASE("print results arriving during a batch do not hold the 2-minute auto-lock off", "[ui][officer]") {
+    AdminKiosk k;
+    k.open(OfficerPage::Printing);
+    k.tap("batch-print");
+    k.tap("batch-confirm");
+    REQUIRE(k.jobs().size() == 3);
+    k.o.send(flow::OfficerTick{std::chrono::seconds(100)});
+    k.runPrinter();  // the worker's news and the reload of the page it asks for
+    CHECK(k.state().admin.printing.batchDone == 3);
+    CHECK(k.state().officer);
+    k.o.send(flow::OfficerTick{std::chrono::seconds(20)});
+    CHECK_FALSE(k.state().officer);
+    CHECK(k.state().page == OfficerPage::PinPad);
+}

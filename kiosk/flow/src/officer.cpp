@@ -303,11 +303,12 @@ OfficerStep reduceOfficer(OfficerState state, const OfficerEvent& event) {
         }
         return stay(std::move(state));
     }
-    // Every other event is officer input or the result of it, except the print worker's news, which
-    // arrives on its own (a long batch must not keep an unattended officer mode open).
-    const auto* admin = std::get_if<AdminEvent>(&event);
-    if (!admin || !std::holds_alternative<PrintJobsChanged>(*admin)) state.idle = Millis{0};
-    if (std::holds_alternative<OfficerInput>(event)) return stay(std::move(state));
+    // Only a touch or key restarts the idle clock (kiosk/main sends OfficerInput for each): effect results
+    // and the print worker's news, with the reloads they ask for, keep an unattended officer mode locking.
+    if (std::holds_alternative<OfficerInput>(event)) {
+        state.idle = Millis{0};
+        return stay(std::move(state));
+    }
     if (std::holds_alternative<LeaveOfficer>(event)) {
         OfficerState s = lockedState(std::move(state));
         s.active = false;
