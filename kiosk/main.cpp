@@ -354,6 +354,7 @@ int run(const Options& opt) {
     adminServices.settingsChanged = [&] { state.config = app::makeFlowConfig(loaded.force, loaded.englishModules, store.get()); };
     app::OfficerMode officer(store.get(), loaded.englishModules, [] { ui::wipeInputState(); }, std::move(adminServices));
     bool cornerHeld = false;
+    Clock::time_point officerOpenedAt = Clock::now();
     int lastOfficerSeconds = -1;
     const auto watchdog = config::watchdogInterval();
     auto lastPing = Clock::now();
@@ -430,7 +431,7 @@ int run(const Options& opt) {
         const auto elapsed = std::chrono::duration_cast<flow::Millis>(now - lastTick);
         lastTick = now;
         if (officer.active()) {
-            // The journey is paused: no ticks, so no idle reset behind the officer's back.
+            // The journey waits: no ticks while officer mode is open (see below for the return).
             if (input) officer.send(flow::OfficerInput{});
             const bool wasSignedIn = officer.state().officer.has_value();
             officer.send(flow::OfficerTick{elapsed});
@@ -440,7 +441,12 @@ int run(const Options& opt) {
                 lastOfficerSeconds = seconds;
                 framesToDraw = std::max(framesToDraw, 2);
             }
-            if (!officer.active()) lastTick = Clock::now();  // the journey resumes where it was
+            if (!officer.active()) {
+                // Back to the candidate screens: the time officer mode was open counts as the journey's idle
+                // time, so a journey abandoned before a long officer session asks "still there?" and resets.
+                applyStep(flow::reduce(std::move(state), flow::Tick{std::chrono::duration_cast<flow::Millis>(now - officerOpenedAt)}));
+                lastTick = Clock::now();
+            }
         } else {
             const bool hadCountdown = state.countdown.has_value();
             if (input) applyStep(flow::reduce(std::move(state), flow::UserActivity{}));
@@ -506,6 +512,7 @@ int run(const Options& opt) {
         }
         if (enterOfficer) {
             cornerHeld = false;
+            if (!officer.active()) officerOpenedAt = Clock::now();
             officer.send(flow::EnterOfficer{});
             framesToDraw = std::max(framesToDraw, 3);
         }

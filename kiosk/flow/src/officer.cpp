@@ -234,7 +234,7 @@ OfficerStep onSignedIn(OfficerState s, const OfficerEvent& e) {
             [&](const UnlockOther& u) -> OfficerStep {
                 if (s.officer->role != OfficerRole::Officer || u.name == s.officer->name) return stay(std::move(s));
                 OfficerStep step{std::move(s), {}};
-                step.effects.push_back(SaveOfficerUnlock{u.name, actor(step.state), OfficerRole::Officer});
+                step.effects.push_back(SaveOfficerUnlock{u.name, actor(step.state), step.state.officer->role});
                 return step;
             },
             [&](const AdminEvent& a) { return reduceAdmin(std::move(s), a); },
