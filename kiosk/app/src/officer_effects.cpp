@@ -28,15 +28,6 @@ flow::Millis until(records::TimePoint end, records::TimePoint now) {
     return std::chrono::ceil<flow::Millis>(end - now);
 }
 
-int verdictIndex(content::Verdict v) {
-    switch (v) {
-        case content::Verdict::Crime: return 0;
-        case content::Verdict::NotCrime: return 1;
-        case content::Verdict::Depends: return 2;
-    }
-    return 0;
-}
-
 // "27/11/2026 06:10 GMT" -> "06:10".
 std::string clockTime(const std::string& iso) {
     const std::string shown = records::londonDisplayFromIso(iso);
@@ -73,7 +64,7 @@ CheckSummary summariseChecks(const std::vector<content::Module>& modules,
             for (const auto& b : m->blocks) {
                 int correct = -1;
                 if (const auto* k = std::get_if<content::KnowledgeCheck>(&b); k && k->id == a.question) correct = k->correct;
-                if (const auto* s = std::get_if<content::Scenario>(&b); s && s->id == a.question) correct = verdictIndex(s->verdict);
+                if (const auto* s = std::get_if<content::Scenario>(&b); s && s->id == a.question) correct = content::verdictIndex(s->verdict);
                 if (correct < 0) continue;
                 ++out.answered;
                 if (a.answer == std::to_string(correct)) ++out.right;
