@@ -2,6 +2,7 @@
 // sessions, the live roster and its edits, presenter-mode attendance. Layer: kiosk/app.
 #include "kiosk/app/officer_effects.hpp"
 
+#include "kiosk/app/effects.hpp"
 #include "kiosk/officer/authenticator.hpp"
 #include "kiosk/officer/auto_lock.hpp"
 #include "kiosk/officer/pin.hpp"
@@ -43,14 +44,7 @@ constexpr const char* kNoStore = "there is no attendance store";
 flow::OfficerConfig makeOfficerConfig(const std::vector<content::Module>& modules) {
     flow::OfficerConfig c;
     c.autoLockAfter = std::chrono::duration_cast<flow::Millis>(officer::kAutoLockAfter);
-    for (const auto& m : modules) {
-        flow::ModuleInfo info{m.id, {}};
-        for (const auto& b : m.blocks) {
-            if (const auto* k = std::get_if<content::KnowledgeCheck>(&b)) info.questions.push_back(k->id);
-            if (const auto* s = std::get_if<content::Scenario>(&b)) info.questions.push_back(s->id);
-        }
-        c.modules.push_back(std::move(info));
-    }
+    c.modules = moduleInfos(modules);
     return c;
 }
 
