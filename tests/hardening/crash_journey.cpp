@@ -11,6 +11,8 @@
 #include "print/pack.hpp"
 #include "print/printer.hpp"
 
+#include "child_process.hpp"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -35,20 +37,12 @@
 
 using namespace kiosk;
 namespace fs = std::filesystem;
+using hardening::readAll;
+using hardening::writeLine;
 
 namespace {
 
 constexpr int kModulesPerCandidate = 3;
-
-void writeLine(int fd, const std::string& line) {
-    const std::string s = line + "\n";
-    std::size_t done = 0;
-    while (done < s.size()) {
-        const ssize_t n = ::write(fd, s.data() + done, s.size() - done);
-        if (n <= 0) ::_exit(2);
-        done += static_cast<std::size_t>(n);
-    }
-}
 
 // Tells the parent each time a pack is handed to the real printer ("W") and when it has been written ("w"),
 // so a job sent twice is seen even when the second copy overwrites the first spool file.
@@ -137,17 +131,6 @@ std::vector<records::Answer> planAnswers(const std::string& candidateId) {
     } catch (const std::exception& e) {
         std::fprintf(stderr, "child: %s\n", e.what());
         ::_exit(3);
-    }
-}
-
-std::string readAll(int fd) {
-    std::string out;
-    char buf[4096];
-    for (;;) {
-        const ssize_t n = ::read(fd, buf, sizeof buf);
-        if (n > 0) out.append(buf, static_cast<std::size_t>(n));
-        else if (n < 0 && errno == EINTR) continue;
-        else return out;
     }
 }
 

@@ -1,12 +1,12 @@
 // The RFC 4180 checker used by the hardening tests, and the CSV-export fuzz corpus replayed in every
 // build (tests/fuzz/corpus/csv). Layer: tests/hardening.
+#include "corpus_replay.hpp"
 #include "csv_fuzz_input.hpp"
 #include "hostile_corpus.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <iterator>
+#include <filesystem>
 
 namespace fs = std::filesystem;
 using hardening::parseCsv;
@@ -56,17 +56,6 @@ TEST_CASE("the hostile corpus has at least 500 entries and its seed file loads",
 }
 
 TEST_CASE("every file of the CSV fuzz corpus round-trips through the export", "[records]") {
-    const fs::path corpus = fs::path(BK_SOURCE_DIR) / "tests" / "fuzz" / "corpus" / "csv";
-    REQUIRE(fs::is_directory(corpus));
-    int files = 0;
-    for (const auto& entry : fs::directory_iterator(corpus)) {
-        std::ifstream in(entry.path(), std::ios::binary);
-        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        INFO(entry.path().string());
-        const auto problem = hardening::checkCsvExport(bytes);
-        CHECK_FALSE(problem);
-        if (problem) WARN(*problem);
-        ++files;
-    }
+    const int files = hardening::replayCorpus("csv", [](const std::string& bytes) { return hardening::checkCsvExport(bytes); });
     CHECK(files >= 8);
 }

@@ -4,6 +4,8 @@
 #include "kiosk/records/clock.hpp"
 #include "kiosk/records/store.hpp"
 
+#include "../hardening/child_process.hpp"
+
 #include <sqlite3.h>
 
 #include <chrono>
@@ -23,18 +25,10 @@
 
 using namespace kiosk::records;
 namespace fs = std::filesystem;
+using hardening::readAll;
+using hardening::writeLine;
 
 namespace {
-
-void writeLine(int fd, const std::string& line) {
-    const std::string s = line + "\n";
-    std::size_t done = 0;
-    while (done < s.size()) {
-        const ssize_t n = ::write(fd, s.data() + done, s.size() - done);
-        if (n <= 0) ::_exit(2);
-        done += static_cast<std::size_t>(n);
-    }
-}
 
 // The child: check in forever; "T token" before each attempt, "C token id" once committed.
 [[noreturn]] void runChild(const fs::path& dir, int fd, const std::string& retryToken, int generation) {
@@ -54,21 +48,6 @@ void writeLine(int fd, const std::string& line) {
     } catch (const std::exception& e) {
         std::fprintf(stderr, "child: %s\n", e.what());
         ::_exit(3);
-    }
-}
-
-std::string readAll(int fd) {
-    std::string out;
-    char buf[4096];
-    for (;;) {
-        const ssize_t n = ::read(fd, buf, sizeof buf);
-        if (n > 0) {
-            out.append(buf, static_cast<std::size_t>(n));
-        } else if (n < 0 && errno == EINTR) {
-            continue;
-        } else {
-            return out;
-        }
     }
 }
 

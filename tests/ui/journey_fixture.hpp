@@ -20,10 +20,28 @@
 #include <filesystem>
 #include <memory>
 #include <random>
+#include <vector>
 
 namespace kiosk::test {
 
 inline const std::string kCourseDir = std::string(BK_SOURCE_DIR) + "/content/course";
+
+// Feeds one event through `reduce` and carries out its effects with `run`, feeding their result events back
+// in turn, as kiosk/main does; every effect asked for is appended to `log`.
+template <class State, class Event, class Effect, class Reduce, class Run>
+void reduceAndRun(State& state, const Event& e, std::vector<Effect>& log, Reduce reduce, Run run) {
+    auto step = reduce(std::move(state), e);
+    state = std::move(step.state);
+    std::vector<Effect> pending = std::move(step.effects);
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        log.push_back(pending[i]);
+        for (const auto& r : run(pending[i])) {
+            auto next = reduce(std::move(state), r);
+            state = std::move(next.state);
+            for (auto& x : next.effects) pending.push_back(std::move(x));
+        }
+    }
+}
 
 class TempFolder {
 public:
@@ -80,17 +98,8 @@ struct Kiosk {
     }
     // Feeds one event through reduce and runs its effects, feeding results back, as kiosk/main does.
     void send(const flow::Event& e) {
-        auto step = flow::reduce(std::move(state), e);
-        state = std::move(step.state);
-        std::vector<flow::Effect> pending = std::move(step.effects);
-        for (std::size_t i = 0; i < pending.size(); ++i) {
-            effects.push_back(pending[i]);
-            for (const auto& r : runner->run(pending[i])) {
-                auto next = flow::reduce(std::move(state), r);
-                state = std::move(next.state);
-                for (auto& x : next.effects) pending.push_back(std::move(x));
-            }
-        }
+        reduceAndRun(state, e, effects, [](auto s, const auto& ev) { return flow::reduce(std::move(s), ev); },
+                     [this](const flow::Effect& f) { return runner->run(f); });
     }
     void apply() {
         auto evs = std::move(events);

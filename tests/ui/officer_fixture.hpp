@@ -67,17 +67,8 @@ struct OfficerKiosk {
         };
     }
     void send(const flow::OfficerEvent& e) {
-        auto step = flow::reduceOfficer(std::move(state), e);
-        state = std::move(step.state);
-        std::vector<flow::OfficerEffect> pending = std::move(step.effects);
-        for (std::size_t i = 0; i < pending.size(); ++i) {
-            effects.push_back(pending[i]);
-            for (const auto& r : runner->run(pending[i])) {
-                auto next = flow::reduceOfficer(std::move(state), r);
-                state = std::move(next.state);
-                for (auto& x : next.effects) pending.push_back(std::move(x));
-            }
-        }
+        reduceAndRun(state, e, effects, [](auto s, const auto& ev) { return flow::reduceOfficer(std::move(s), ev); },
+                     [this](const flow::OfficerEffect& f) { return runner->run(f); });
     }
     // Applies what the last frames produced: officer events, and the entry gesture as EnterOfficer.
     void apply() {

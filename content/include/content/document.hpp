@@ -98,4 +98,14 @@ inline std::string plainText(const Inlines& spans) {
     return out;
 }
 
+// The position of a verdict among the three answer buttons: crime, not a crime, it depends.
+inline int verdictIndex(Verdict v) {
+    switch (v) {
+        case Verdict::Crime: return 0;
+        case Verdict::NotCrime: return 1;
+        case Verdict::Depends: return 2;
+    }
+    return 0;
+}
+
 }  // namespace content

@@ -26,6 +26,19 @@ std::vector<records::Answer> toAnswers(const std::vector<std::pair<std::string, 
 
 }  // namespace
 
+std::vector<flow::ModuleInfo> moduleInfos(const std::vector<content::Module>& modules) {
+    std::vector<flow::ModuleInfo> out;
+    for (const auto& m : modules) {
+        flow::ModuleInfo info{m.id, {}};
+        for (const auto& b : m.blocks) {
+            if (const auto* k = std::get_if<content::KnowledgeCheck>(&b)) info.questions.push_back(k->id);
+            if (const auto* s = std::get_if<content::Scenario>(&b)) info.questions.push_back(s->id);
+        }
+        out.push_back(std::move(info));
+    }
+    return out;
+}
+
 flow::Config makeFlowConfig(const content::ForceProfile& force, const std::vector<content::Module>& modules,
                             const records::Store* store) {
     flow::Config c;
@@ -43,14 +56,7 @@ flow::Config makeFlowConfig(const content::ForceProfile& force, const std::vecto
         c.idleCountdown = std::chrono::seconds(officer.idleCountdownSeconds);
         c.allowSkipModules = officer.allowSkippingModules;
     }
-    for (const auto& m : modules) {
-        flow::ModuleInfo info{m.id, {}};
-        for (const auto& b : m.blocks) {
-            if (const auto* k = std::get_if<content::KnowledgeCheck>(&b)) info.questions.push_back(k->id);
-            if (const auto* s = std::get_if<content::Scenario>(&b)) info.questions.push_back(s->id);
-        }
-        c.modules.push_back(std::move(info));
-    }
+    c.modules = moduleInfos(modules);
     return c;
 }
 

@@ -2,6 +2,7 @@
 // sessions, the live roster and its edits, presenter-mode attendance. Layer: kiosk/app.
 #include "kiosk/app/officer_effects.hpp"
 
+#include "kiosk/app/effects.hpp"
 #include "kiosk/officer/authenticator.hpp"
 #include "kiosk/officer/auto_lock.hpp"
 #include "kiosk/officer/pin.hpp"
@@ -28,15 +29,6 @@ flow::Millis until(records::TimePoint end, records::TimePoint now) {
     return std::chrono::ceil<flow::Millis>(end - now);
 }
 
-int verdictIndex(content::Verdict v) {
-    switch (v) {
-        case content::Verdict::Crime: return 0;
-        case content::Verdict::NotCrime: return 1;
-        case content::Verdict::Depends: return 2;
-    }
-    return 0;
-}
-
 // "27/11/2026 06:10 GMT" -> "06:10".
 std::string clockTime(const std::string& iso) {
     const std::string shown = records::londonDisplayFromIso(iso);
@@ -52,14 +44,7 @@ constexpr const char* kNoStore = "there is no attendance store";
 flow::OfficerConfig makeOfficerConfig(const std::vector<content::Module>& modules) {
     flow::OfficerConfig c;
     c.autoLockAfter = std::chrono::duration_cast<flow::Millis>(officer::kAutoLockAfter);
-    for (const auto& m : modules) {
-        flow::ModuleInfo info{m.id, {}};
-        for (const auto& b : m.blocks) {
-            if (const auto* k = std::get_if<content::KnowledgeCheck>(&b)) info.questions.push_back(k->id);
-            if (const auto* s = std::get_if<content::Scenario>(&b)) info.questions.push_back(s->id);
-        }
-        c.modules.push_back(std::move(info));
-    }
+    c.modules = moduleInfos(modules);
     return c;
 }
 
@@ -73,7 +58,7 @@ CheckSummary summariseChecks(const std::vector<content::Module>& modules,
             for (const auto& b : m->blocks) {
                 int correct = -1;
                 if (const auto* k = std::get_if<content::KnowledgeCheck>(&b); k && k->id == a.question) correct = k->correct;
-                if (const auto* s = std::get_if<content::Scenario>(&b); s && s->id == a.question) correct = verdictIndex(s->verdict);
+                if (const auto* s = std::get_if<content::Scenario>(&b); s && s->id == a.question) correct = content::verdictIndex(s->verdict);
                 if (correct < 0) continue;
                 ++out.answered;
                 if (a.answer == std::to_string(correct)) ++out.right;

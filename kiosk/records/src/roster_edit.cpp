@@ -9,12 +9,6 @@
 namespace kiosk::records {
 namespace {
 
-void requireSessionExists(SQLite::Database& db, const std::string& sessionId) {
-    SQLite::Statement q(db, "SELECT 1 FROM sessions WHERE id = ?");
-    q.bind(1, sessionId);
-    if (!q.executeStep()) throw NotFoundError("unknown session " + content::text::repairUtf8(sessionId));
-}
-
 bool checkedInTo(SQLite::Database& db, const std::string& candidateId, const std::string& sessionId) {
     SQLite::Statement q(db, "SELECT 1 FROM checkins WHERE candidate_id = ? AND session_id = ?");
     q.bind(1, candidateId);
@@ -27,7 +21,7 @@ bool checkedInTo(SQLite::Database& db, const std::string& candidateId, const std
 std::map<std::string, std::vector<ModuleProgress>> Store::sessionProgress(const std::string& sessionId) const {
     return guarded("progress not read", [&] {
         auto& db = m_impl->db;
-        requireSessionExists(db, sessionId);
+        requireSession(db, sessionId);
         SQLite::Statement q(db,
                             "SELECT p.candidate_id, p.module_id, p.completed_at, a.question, a.answer "
                             "FROM checkins k JOIN module_progress p ON p.candidate_id = k.candidate_id "
@@ -85,7 +79,7 @@ void Store::removeDuplicateCheckIn(const std::string& candidateId, const std::st
     guarded("duplicate not removed", [&] {
         auto& db = m_impl->db;
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-        requireSessionExists(db, sessionId);
+        requireSession(db, sessionId);
         if (!checkedInTo(db, candidateId, sessionId))
             throw NotFoundError("candidate " + content::text::repairUtf8(candidateId) + " is not in session " + sessionId);
         SQLite::Statement del(db, "DELETE FROM checkins WHERE candidate_id = ? AND session_id = ?");
@@ -117,7 +111,7 @@ int Store::recordAttendance(const std::string& sessionId, const std::vector<std:
     return guarded("attendance not saved", [&] {
         auto& db = m_impl->db;
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-        requireSessionExists(db, sessionId);
+        requireSession(db, sessionId);
         for (const auto& id : people)
             if (!checkedInTo(db, id, sessionId))
                 throw NotFoundError("candidate " + content::text::repairUtf8(id) + " is not in session " + sessionId);

@@ -64,13 +64,13 @@ std::string defaultSession(Store::Impl& impl) {
     return insertSession(impl.db, today, "", "", impl.options.forceId, true, impl.nowIso());
 }
 
+}  // namespace
+
 void requireSession(SQLite::Database& db, const std::string& id) {
     SQLite::Statement q(db, "SELECT 1 FROM sessions WHERE id = ?");
     q.bind(1, id);
     if (!q.executeStep()) throw NotFoundError("unknown session " + content::text::repairUtf8(id));
 }
-
-}  // namespace
 
 std::string sanitiseField(const std::string& field, const std::string& value, bool required) {
     if (auto bad = content::text::firstInvalidUtf8(value)) {

@@ -75,7 +75,9 @@ struct OfficerRow {
 std::vector<OfficerRow> readOfficerRows(SQLite::Database& db);
 void replaceOfficerRows(SQLite::Database& db, const std::vector<OfficerRow>& rows);
 
+// Throw NotFoundError when there is no such candidate / session.
 void requireCandidate(SQLite::Database& db, const std::string& candidateId);
+void requireSession(SQLite::Database& db, const std::string& id);
 std::string sanitiseField(const std::string& field, const std::string& value, bool required);
 
 }  // namespace kiosk::records

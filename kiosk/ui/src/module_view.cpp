@@ -105,20 +105,11 @@ void knowledgeCheck(Ctx& c, const std::string& moduleId, const content::Knowledg
     }
 }
 
-int verdictIndex(content::Verdict v) {
-    switch (v) {
-        case content::Verdict::Crime: return 0;
-        case content::Verdict::NotCrime: return 1;
-        case content::Verdict::Depends: return 2;
-    }
-    return 0;
-}
-
 void scenario(Ctx& c, const std::string& moduleId, const content::Scenario& s) {
     const auto chosen = flow::answerOf(c.state, moduleId, s.id);
     const char* keys[3] = {"module.crime", "module.not_crime", "module.depends"};
     const char* probes[3] = {"crime", "not-crime", "depends"};
-    const int right = verdictIndex(s.verdict);
+    const int right = content::verdictIndex(s.verdict);
     card(c, c.view.theme.mutedText, [&] {
         ImGui::PushFont(c.view.fonts.bold);
         ImGui::TextUnformatted(c.str("module.scenario").c_str());

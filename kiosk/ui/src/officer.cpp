@@ -19,14 +19,9 @@ void officerTopBar(OfficerCtx& c) {
     const ImVec2 origin = ImGui::GetWindowPos();
     const float width = ImGui::GetWindowWidth();
     const float height = 3.0f * em;
+    accentBand(view, height, std::string("Officer mode: ") + flow::pageTitle(c.state.page), view.fonts.heading->FontSize,
+               1.0f * em);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->PushClipRectFullScreen();
-    dl->AddRectFilled(origin, {origin.x + width, origin.y + height}, ImGui::GetColorU32(view.theme.accent));
-    const std::string title = std::string("Officer mode: ") + flow::pageTitle(c.state.page);
-    const float size = view.fonts.heading->FontSize;
-    dl->AddText(view.fonts.heading, size, {origin.x + 1.0f * em, origin.y + (height - size) * 0.5f},
-                ImGui::GetColorU32(view.theme.onAccent), title.c_str());
-    dl->PopClipRect();
     const float gap = 0.4f * em;
     if (c.state.officer) {
         const bool home = c.state.page != flow::OfficerPage::Home;

@@ -2,7 +2,7 @@
 // page), export, retention, settings, status and exit. Layer: kiosk/ui (draws state, returns events).
 #include "kiosk/ui/officer_admin.hpp"
 
-#include "officer_admin_parts.hpp"
+#include "officer_parts.hpp"
 
 #include <imgui.h>
 
@@ -13,7 +13,7 @@ namespace kiosk::ui {
 namespace {
 
 using namespace flow;
-using admin::Ctx;
+using namespace admin;
 
 std::string count(std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 

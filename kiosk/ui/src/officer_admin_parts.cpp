@@ -1,5 +1,5 @@
 // Building blocks of the officer's admin pages. Layer: kiosk/ui.
-#include "officer_admin_parts.hpp"
+#include "officer_parts.hpp"
 
 #include <imgui.h>
 

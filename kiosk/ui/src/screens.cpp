@@ -39,19 +39,12 @@ const char* stepKey(int step) {
 void drawHeader(Ctx& c, bool controls) {
     const View& view = c.view;
     const float em = c.em();
-    const ImVec2 origin = ImGui::GetWindowPos();
     const float width = ImGui::GetWindowWidth();
     const float height = 3.0f * em;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->PushClipRectFullScreen();  // the band runs edge to edge, through the window padding
-    dl->AddRectFilled(origin, {origin.x + width, origin.y + height}, ImGui::GetColorU32(view.theme.accent));
     // The attract screen speaks the force's first language; every later screen the candidate's.
     const bool attract = std::holds_alternative<flow::Attract>(c.state.screen) && !c.state.countdown;
     const std::string& name = view.force.name.in(attract ? c.state.config.firstLanguage : c.state.lang);
-    const float size = view.fonts.heading->FontSize * view.scale;
-    dl->AddText(view.fonts.heading, size, {origin.x + 1.5f * em, origin.y + (height - size) * 0.5f},
-                ImGui::GetColorU32(view.theme.onAccent), name.c_str());
-    dl->PopClipRect();
+    accentBand(view, height, name, view.fonts.heading->FontSize * view.scale, 1.5f * em);
     if (controls) {
         const auto& st = c.state;
         const std::string other = st.lang == "cy" ? "en-GB" : "cy";

@@ -101,6 +101,16 @@ void centredText(ImFont* font, const std::string& text, float maxWidth, const Im
     ImGui::PopFont();
 }
 
+void accentBand(const View& view, float height, const std::string& title, float titleSize, float indent) {
+    const ImVec2 origin = ImGui::GetWindowPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRectFullScreen();
+    dl->AddRectFilled(origin, {origin.x + ImGui::GetWindowWidth(), origin.y + height}, ImGui::GetColorU32(view.theme.accent));
+    dl->AddText(view.fonts.heading, titleSize, {origin.x + indent, origin.y + (height - titleSize) * 0.5f},
+                ImGui::GetColorU32(view.theme.onAccent), title.c_str());
+    dl->PopClipRect();
+}
+
 void beginFullScreen(const char* id, const View& view) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);

@@ -14,6 +14,9 @@
 
 namespace kiosk::app {
 
+// What the flow needs of each module: its id and the ids of its knowledge checks and scenarios, in order.
+std::vector<flow::ModuleInfo> moduleInfos(const std::vector<content::Module>& modules);
+
 // The journey's settings: force profile defaults, overridden by the officer settings in the store
 // (kiosk::officer::loadSettings) when there is a store.
 flow::Config makeFlowConfig(const content::ForceProfile& force, const std::vector<content::Module>& modules,

@@ -42,6 +42,9 @@ void centredText(ImFont* font, const std::string& text, float maxWidth, const Im
 void recordItem(const View& view, const std::string& label);
 
 // Begins a window covering the whole display with the theme background and no decorations.
+// The accent-coloured band `height` px tall across the top of the window (edge to edge, through the
+// window padding), with `title` in the heading font at `titleSize` px, `indent` px in, centred vertically.
+void accentBand(const View& view, float height, const std::string& title, float titleSize, float indent);
 void beginFullScreen(const char* id, const View& view);
 void endFullScreen();
 
