@@ -16,6 +16,7 @@
 #include "kiosk/config/settings.hpp"
 #include "kiosk/config/sd_notify.hpp"
 #include "kiosk/config/start_history.hpp"
+#include "kiosk/config/upgrade_watch.hpp"
 #include "kiosk/packs/print_worker.hpp"
 #include "kiosk/flow/journey.hpp"
 #include "kiosk/platform/process_time.hpp"
@@ -157,8 +158,7 @@ std::unique_ptr<packs::PrintWorker> startPrintWorker(const config::Settings& set
     if (const int n = print::removeStaleSpoolTemporaries(settings.dataDir / "spool", std::chrono::minutes(10)))
         std::cerr << "briefing-kiosk: removed " << n << " partial pack file(s) left in the spool folder\n";
     try {
-        std::error_code ec;
-        print::PackRenderer renderer(print::findPackAssets(fs::read_symlink("/proc/self/exe", ec).parent_path()));
+        print::PackRenderer renderer(print::packAssets(settings.resources));
         return std::make_unique<packs::PrintWorker>(settings.dataDir, *loaded.course, loaded.force, std::move(renderer),
                                                     print::makePrinter(settings.printer, settings.dataDir / "spool"));
     } catch (const std::exception& e) {
@@ -168,16 +168,23 @@ std::unique_ptr<packs::PrintWorker> startPrintWorker(const config::Settings& set
 }
 
 // Writes the current screen and every recorded widget (centre in window pixels) for end-to-end tests.
-// In officer mode the screen is "officer-<page>".
+// In officer mode the screen is "officer-<page>"; the fault notice is "notice", one "problem" line each.
 void writeWidgets(const fs::path& file, const flow::State& state, const flow::OfficerState& officer,
-                  const ui::WidgetProbe& probe) {
+                  const ui::WidgetProbe& probe, const std::vector<std::string>* notice) {
     const fs::path tmp = file.string() + ".tmp";
     {
         std::ofstream out(tmp);
-        if (officer.active)
+        if (officer.active) {
             out << "screen officer-" << flow::pageKey(officer.officer ? officer.page : flow::OfficerPage::PinPad) << '\n';
-        else
+        } else if (notice) {
+            out << "screen notice\n";
+            for (std::string p : *notice) {
+                std::replace(p.begin(), p.end(), '\n', ' ');
+                out << "problem " << p << '\n';
+            }
+        } else {
             out << "screen " << flow::screenName(state.screen) << (state.countdown ? " countdown" : "") << '\n';
+        }
         for (const auto& [label, r] : probe.all())
             out << "widget " << static_cast<int>(r.cx()) << ' ' << static_cast<int>(r.cy()) << ' ' << label << '\n';
     }
@@ -251,6 +258,9 @@ std::optional<config::Settings> resolveSettings(const Options& opt) {
 }
 
 int run(const Options& opt) {
+    // First: under cage the kiosk starts with SIGTERM ignored (the unit shields cage from it), so a stop
+    // that arrives while the content loads must already find our handler.
+    platform::installTerminationHandlers();
     const auto resolved = resolveSettings(opt);
     if (!resolved) return config::kExitInvalidInput;
     const config::Settings& settings = *resolved;
@@ -289,7 +299,6 @@ int run(const Options& opt) {
         wo.fullscreen = false;
         parseSize(*opt.windowed, wo.width, wo.height);
     }
-    platform::installTerminationHandlers();
     std::optional<platform::Display> display;
     std::optional<platform::Window> window;
     ui::Fonts fonts;
@@ -349,6 +358,11 @@ int run(const Options& opt) {
     adminServices.printWorker = printWorker.get();
     adminServices.printDestination = settings.printer.empty() ? "spool" : settings.printer;
     adminServices.exportDir = settings.exportDir;
+    try {
+        adminServices.assets = print::packAssets(settings.resources);
+    } catch (const print::PackError&) {
+        // Already on the notice: startPrintWorker failed the same way.
+    }
     adminServices.storeProblem = storeProblem;
     adminServices.quit = [&] { exitRequested = true; };
     adminServices.settingsChanged = [&] { state.config = app::makeFlowConfig(loaded.force, loaded.englishModules, store.get()); };
@@ -357,6 +371,7 @@ int run(const Options& opt) {
     Clock::time_point officerOpenedAt = Clock::now();
     int lastOfficerSeconds = -1;
     const auto watchdog = config::watchdogInterval();
+    auto upgradeWatch = config::UpgradeWatch::forThisProgram();
     auto lastPing = Clock::now();
     std::optional<Clock::time_point> lastBackupCheck;
     // Runs a step's effects, feeding each result back into the journey until nothing more is asked.
@@ -385,10 +400,23 @@ int run(const Options& opt) {
         const bool ticking = officer.active() ? flow::officerNeedsTicks(officer.state()) : flow::needsTicks(state);
         const int timeout = framesToDraw > 0 || opt.screenshot ? 0 : cornerHeld ? 100 : (ticking ? 250 : 1000);
         const bool input = window->waitEvents(timeout);
+        if (const std::string lost = window->displayLost(); !lost.empty()) {
+            std::cerr << "briefing-kiosk: " << lost << "; exiting\n";
+            return config::kExitEnvironment;
+        }
         if (input) framesToDraw = std::max(framesToDraw, 3);  // a click needs hover, press and release frames
         if (cornerHeld) framesToDraw = std::max(framesToDraw, 1);  // ImGui's press duration advances per frame
         if (platform::terminationRequested() || exitRequested) {
             starts.clear();  // a clean stop is not a crash
+            return config::kExitOk;
+        }
+        // A package upgrade replaced this program: restart into the new version once nobody is using the
+        // kiosk (the attract screen, officer mode closed). Exit 0; systemd (Restart=always) starts it again.
+        // Queued print jobs stay in the store and the new process prints them.
+        if (!opt.screenshot && !officer.active() && std::holds_alternative<flow::Attract>(state.screen) &&
+            !state.countdown && upgradeWatch.replaced(Clock::now())) {
+            std::cerr << "briefing-kiosk: a new version was installed; restarting into it now that the kiosk is idle\n";
+            starts.clear();
             return config::kExitOk;
         }
         if (watchdog && Clock::now() - lastPing >= *watchdog / 2) {
@@ -482,7 +510,8 @@ int run(const Options& opt) {
         window->render();
         ++framesRendered;
         --framesToDraw;
-        if (opt.printWidgets) writeWidgets(*opt.printWidgets, state, officer.state(), probe);
+        if (opt.printWidgets)
+            writeWidgets(*opt.printWidgets, state, officer.state(), probe, loaded.problems.empty() ? nullptr : &loaded.problems);
         if (opt.screenshot && framesRendered >= captureAt) {
             try {
                 window->saveBackBufferPng(*opt.screenshot);

@@ -9,7 +9,6 @@
 
 #include "pack_layout.hpp"
 #include "pack_strings.hpp"
-#include "bk/build_info.hpp"
 #include "content/text.hpp"
 #include "print/font_coverage.hpp"
 #include "print/pack.hpp"
@@ -213,23 +212,22 @@ void writeFileAtomically(const fs::path& path, const std::vector<unsigned char>&
     }
 }
 
+PackAssets packAssets(const content::Resources& resources) {
+    PackAssets a{resources.assets / "fonts" / "BriefingSans.ttf", resources.assets / "fonts" / "BriefingSans-Bold.ttf",
+                 resources.packStrings};
+    for (const auto& f : {a.regularFont, a.boldFont, a.strings}) {
+        std::error_code ec;
+        if (!fs::is_regular_file(f, ec)) throw PackError("pack asset " + f.string() + " not found");
+    }
+    return a;
+}
+
 PackAssets findPackAssets(const fs::path& executableDir) {
-    std::vector<fs::path> roots;
-    if (!executableDir.empty()) {
-        roots.push_back(executableDir);
-        roots.push_back(executableDir.parent_path());
+    try {
+        return packAssets(content::locateResources(executableDir.empty() ? content::executableDir() : executableDir));
+    } catch (const content::ResourceError& e) {
+        throw PackError(e.what());
     }
-    roots.emplace_back(bk::kSourceDir);
-    roots.emplace_back(bk::kInstallDataDir);
-    std::string looked;
-    for (const auto& root : roots) {
-        PackAssets a{root / "assets/fonts/BriefingSans.ttf", root / "assets/fonts/BriefingSans-Bold.ttf",
-                     root / "print/strings/pack.toml"};
-        if (fs::is_regular_file(a.regularFont) && fs::is_regular_file(a.boldFont) && fs::is_regular_file(a.strings))
-            return a;
-        looked += (looked.empty() ? "" : ", ") + root.string();
-    }
-    throw PackError("pack assets (assets/fonts/BriefingSans*.ttf, print/strings/pack.toml) not found in " + looked);
 }
 
 std::vector<unsigned char> renderPack(const PackRequest& request) {

@@ -43,7 +43,8 @@ const char* jobStateKey(JobState s) {
     return "failed";
 }
 
-std::string jobTitle(const std::string& jobId) { return "Briefing pack " + jobId.substr(0, 8); }
+// No spaces: a job name with whitespace crashes Debian 12's cupsd (2.4.2-3+deb12u10) when it logs the job.
+std::string jobTitle(const std::string& jobId) { return "briefing-pack-" + jobId.substr(0, 8); }
 
 SpoolFolderPrinter::SpoolFolderPrinter(std::filesystem::path folder) : m_folder(std::move(folder)) {}
 

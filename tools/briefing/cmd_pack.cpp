@@ -37,9 +37,7 @@ PackContext loadPackContext(Context& ctx) {
     const auto& s = ctx.settings();
     auto force = content::loadForceProfile(s.forceProfile);
     auto course = content::loadCourse(s.contentDir);
-    std::error_code ec;
-    const fs::path exeDir = fs::read_symlink("/proc/self/exe", ec).parent_path();
-    return PackContext{std::move(course), std::move(force), print::PackRenderer(print::findPackAssets(exeDir))};
+    return PackContext{std::move(course), std::move(force), print::PackRenderer(print::packAssets(s.resources))};
 }
 
 kiosk::packs::PackOptions optionsFrom(const PackArgs& a) {

@@ -1,0 +1,51 @@
+// Tests of UpgradeWatch: a program file replaced the way dpkg does it (new file renamed over the old one)
+// is noticed; an untouched one is not. [hardening]
+#include "kiosk/config/upgrade_watch.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using kiosk::config::UpgradeWatch;
+using namespace std::chrono_literals;
+
+namespace {
+struct Folder {
+    fs::path path = fs::temp_directory_path() / ("bk-upgrade-watch-" + std::to_string(::getpid()));
+    Folder() { fs::create_directories(path); }
+    ~Folder() { fs::remove_all(path); }
+};
+}  // namespace
+
+TEST_CASE("a program file renamed over is noticed, at most once per interval", "[hardening]") {
+    Folder f;
+    const fs::path program = f.path / "briefing-kiosk";
+    std::ofstream(program) << "old";
+    auto watch = UpgradeWatch::forFile(program);
+    const auto t0 = std::chrono::steady_clock::now();
+    CHECK_FALSE(watch.replaced(t0));
+    std::ofstream(program.string() + ".dpkg-new") << "new";
+    fs::rename(program.string() + ".dpkg-new", program);
+    CHECK_FALSE(watch.replaced(t0 + 1s));  // looked 1 s ago: not yet
+    CHECK(watch.replaced(t0 + 3s));
+    CHECK(watch.replaced(t0 + 3s));  // stays true
+}
+
+TEST_CASE("an untouched program is not reported, a removed one is", "[hardening]") {
+    Folder f;
+    const fs::path program = f.path / "p";
+    std::ofstream(program) << "v1";
+    auto watch = UpgradeWatch::forFile(program);
+    const auto t0 = std::chrono::steady_clock::now();
+    CHECK_FALSE(watch.replaced(t0 + 10s));
+    fs::remove(program);
+    CHECK(watch.replaced(t0 + 20s));
+}
+
+TEST_CASE("the running test program itself has not been replaced", "[hardening]") {
+    auto watch = UpgradeWatch::forThisProgram();
+    CHECK_FALSE(watch.replaced(std::chrono::steady_clock::now()));
+}
