@@ -130,11 +130,11 @@ set(CPACK_DEBIAN_COMPRESSION_TYPE "xz")
 #   (libgl1-mesa-dri: llvmpipe and the DRM drivers; libegl-mesa0 comes with libegl1);
 # - cage, the Wayland kiosk compositor the unit runs, xwayland (wlroots in cage refuses to start without
 #   the Xwayland binary), libpam-systemd (pam_systemd.so in the unit's PAM service, for the logind
-#   session);
+#   session), procps (pkill in the unit's ExecStop);
 # - fonts-dejavu-core for the fonts linked to it.
 set(bk_depends "adduser, libgl1, libegl1, libgl1-mesa-dri")
 if(BK_HAVE_UNIT)
-  string(APPEND bk_depends ", cage, xwayland, libpam-systemd")
+  string(APPEND bk_depends ", cage, xwayland, libpam-systemd, procps")
 endif()
 if(BK_USES_SYSTEM_FONTS)
   string(APPEND bk_depends ", fonts-dejavu-core")
