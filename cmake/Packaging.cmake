@@ -116,7 +116,8 @@ file(READ "${BK_PKG_SRC}/description" CPACK_PACKAGE_DESCRIPTION)
 string(STRIP "${CPACK_PACKAGE_DESCRIPTION}" CPACK_PACKAGE_DESCRIPTION)
 set(CPACK_PACKAGING_INSTALL_PREFIX "${CMAKE_INSTALL_PREFIX}")
 set(CPACK_PROJECT_CONFIG_FILE "${CMAKE_SOURCE_DIR}/cmake/CPackCheck.cmake")
-set(CPACK_STRIP_FILES ON)
+# Not CPACK_STRIP_FILES: the debug-info step strips the package's ELF files itself, after it has moved
+# their debug sections into the -dbgsym package (stripping first would leave it nothing to move).
 set(CPACK_DEBIAN_DEBUGINFO_PACKAGE ON)
 set(CPACK_GENERATOR "DEB")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

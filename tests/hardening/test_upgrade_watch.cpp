@@ -13,35 +13,36 @@ using kiosk::config::UpgradeWatch;
 using namespace std::chrono_literals;
 
 namespace {
-struct Folder {
-    fs::path path = fs::temp_directory_path() / ("bk-upgrade-watch-" + std::to_string(::getpid()));
-    Folder() { fs::create_directories(path); }
-    ~Folder() { fs::remove_all(path); }
+// A temporary folder holding one "program" file, written before it is watched.
+struct Program {
+    fs::path folder = fs::temp_directory_path() / ("bk-upgrade-watch-" + std::to_string(::getpid()));
+    fs::path path = folder / "briefing-kiosk";
+    Program() {
+        fs::create_directories(folder);
+        std::ofstream(path) << "old";
+    }
+    ~Program() { fs::remove_all(folder); }
 };
 }  // namespace
 
 TEST_CASE("a program file renamed over is noticed, at most once per interval", "[hardening]") {
-    Folder f;
-    const fs::path program = f.path / "briefing-kiosk";
-    std::ofstream(program) << "old";
-    auto watch = UpgradeWatch::forFile(program);
+    Program p;
+    auto watch = UpgradeWatch::forFile(p.path);
     const auto t0 = std::chrono::steady_clock::now();
     CHECK_FALSE(watch.replaced(t0));
-    std::ofstream(program.string() + ".dpkg-new") << "new";
-    fs::rename(program.string() + ".dpkg-new", program);
+    std::ofstream(p.path.string() + ".dpkg-new") << "new";
+    fs::rename(p.path.string() + ".dpkg-new", p.path);
     CHECK_FALSE(watch.replaced(t0 + 1s));  // looked 1 s ago: not yet
     CHECK(watch.replaced(t0 + 3s));
     CHECK(watch.replaced(t0 + 3s));  // stays true
 }
 
 TEST_CASE("an untouched program is not reported, a removed one is", "[hardening]") {
-    Folder f;
-    const fs::path program = f.path / "p";
-    std::ofstream(program) << "v1";
-    auto watch = UpgradeWatch::forFile(program);
+    Program p;
+    auto watch = UpgradeWatch::forFile(p.path);
     const auto t0 = std::chrono::steady_clock::now();
     CHECK_FALSE(watch.replaced(t0 + 10s));
-    fs::remove(program);
+    fs::remove(p.path);
     CHECK(watch.replaced(t0 + 20s));
 }
 
