@@ -61,7 +61,7 @@ TEST_CASE("the shipped course folder validates cleanly for all three jurisdictio
     }
 }
 
-TEST_CASE("a wrong option without feedback is an error; feedback before any option too", "[content]") {
+TEST_CASE("a wrong option without feedback is an error, and so is feedback before any option", "[content]") {
     TempCourse c;
     const std::string en = "modules/online.en-GB.md";
     c.replace(en, "option: On your campaign page\nfeedback: This is not the best answer.\n", "option: On your campaign page\n");
@@ -101,7 +101,7 @@ TEST_CASE("the right answer in the same written position in most checks is a cou
     CHECK(out.at(0).message.find("written as option 1 in 4 of 4 checks") != std::string::npos);
 }
 
-TEST_CASE("legislation cited without a matching source is an error; sources are checked", "[content]") {
+TEST_CASE("legislation cited without a matching source is an error, and sources are checked", "[content]") {
     TempCourse c;
     const std::string en = "modules/reporting.en-GB.md";
     c.replace(en, "Call **{{force.reporting.emergency}}**", "Under the Public Order Act 1986, call **{{force.reporting.emergency}}**");
