@@ -241,14 +241,17 @@ void PackLayout::quickReference() {
     item("non_emergency", r.nonEmergency, kBlack);
     item("text_relay", join(unbroken(r.textRelayEmergency), "  \u00B7  ", unbroken(r.textRelayNonEmergency)), kBlack);
     item("emergency_sms", format("emergency_sms_how", {{"{number}", r.emergencySms}}), kBlack);
-    for (const auto& [key, c] : contactsToShow()) {
+    const auto contacts = contactsToShow();
+    for (const auto& [key, c] : contacts) {
         paragraph(label(key), Face::Regular, m_m.small, 0, kGrey, 1);
-        // One item per line: a phone number or address broken across lines is easy to misread.
-        for (const std::string& v : {join(text(c->name), ", ", text(c->role)), unbroken(c->phone), c->email,
+        // Whole items per line (a phone number or address broken across lines is easy to misread), kept
+        // compact so the card stays on one page with both contacts.
+        for (const std::string& v : {text(c->name), join(unbroken(c->phone), "  \u00B7  ", c->email),
                                      format("contact_hours", {{"{hours}", text(c->hours)}})})
             if (!v.empty()) fittedLine(v, Face::Bold, m_m.body, 1);
-        paragraph(label("not_for_emergencies"), Face::Regular, m_m.small, 0, kEmergency, m_m.body * 0.5f);
+        m_y -= m_m.body * 0.3f;
     }
+    if (!contacts.empty()) paragraph(label("not_for_emergencies"), Face::Regular, m_m.small, 0, kEmergency, m_m.body * 0.5f);
     if (qr) {
         paragraph(label("report_online"), Face::Regular, m_m.small, 0, kGrey, 1);
         fittedLine(r.onlineUrl, Face::Bold, m_m.body, m_m.body * 0.5f);
