@@ -110,16 +110,25 @@ struct LoadedModules {
 LoadedModules loadModules(const config::Settings& settings, const content::ForceProfile& force) {
     LoadedModules m;
     try {
-        content::Course course = content::loadCourse(settings.contentDir);
+        // The force profile's jurisdiction chooses the course: the law taught must be the law where the force is.
+        content::Course course = content::loadCourse(settings.contentDir, force.jurisdiction);
+        for (const auto& d : content::profileProblems(force, course)) m.problems.push_back(d.format());
         m.english = content::resolvedModules(course, "en-GB", force);
-        m.welsh = content::resolvedModules(course, "cy", force);
+        if (course.hasLanguage("cy")) m.welsh = content::resolvedModules(course, "cy", force);
         m.course = std::move(course);
     } catch (const content::LoadError& e) {
         for (const auto& d : e.diagnostics()) m.problems.push_back(d.format());
     } catch (const std::out_of_range&) {
-        m.problems.push_back(settings.contentDir.string() + ": the course needs both en-GB and cy modules");
+        m.problems.push_back(settings.contentDir.string() + ": the course has no en-GB modules");
     }
     return m;
+}
+
+// The languages candidates may choose: the loaded course's (both when no course could be loaded, so the
+// officer notice still reads in both).
+std::vector<std::string> courseLanguages(const Loaded& l) {
+    if (!l.course) return {"en-GB", "cy"};
+    return l.course->manifest.languages;
 }
 
 void addModules(Loaded& l, LoadedModules m) {
@@ -339,9 +348,9 @@ int run(const Options& opt) {
                         &loaded.welshModules};
 
     if (opt.benchFrames > 0)
-        return runBench(opt, *window, view, app::makeFlowConfig(loaded.force, loaded.englishModules, nullptr),
+        return runBench(opt, *window, view, app::makeFlowConfig(loaded.force, loaded.englishModules, nullptr, courseLanguages(loaded)),
                         loaded.englishModules);
-    flow::State state = flow::initialState(app::makeFlowConfig(loaded.force, loaded.englishModules, store.get()));
+    flow::State state = flow::initialState(app::makeFlowConfig(loaded.force, loaded.englishModules, store.get(), courseLanguages(loaded)));
     state.tokenSeed = app::randomTokenSeed();
     std::unique_ptr<packs::PrintWorker> printWorker;
     if (store && loaded.problems.empty()) printWorker = startPrintWorker(settings, loaded, loaded.problems);
@@ -365,7 +374,7 @@ int run(const Options& opt) {
     }
     adminServices.storeProblem = storeProblem;
     adminServices.quit = [&] { exitRequested = true; };
-    adminServices.settingsChanged = [&] { state.config = app::makeFlowConfig(loaded.force, loaded.englishModules, store.get()); };
+    adminServices.settingsChanged = [&] { state.config = app::makeFlowConfig(loaded.force, loaded.englishModules, store.get(), courseLanguages(loaded)); };
     app::OfficerMode officer(store.get(), loaded.englishModules, [] { ui::wipeInputState(); }, std::move(adminServices));
     bool cornerHeld = false;
     Clock::time_point officerOpenedAt = Clock::now();
@@ -574,7 +583,7 @@ int runGallery(const Options& opt) {
     io.LogFilename = nullptr;
     const ui::Theme theme = ui::makeTheme(loaded.force.accent, false);
     const ui::Theme contrastTheme = ui::makeTheme(loaded.force.accent, true);
-    const flow::Config flowConfig = app::makeFlowConfig(loaded.force, loaded.englishModules, nullptr);
+    const flow::Config flowConfig = app::makeFlowConfig(loaded.force, loaded.englishModules, nullptr, courseLanguages(loaded));
     int written = 0;
     try {
         platform::Display display;
@@ -588,7 +597,7 @@ int runGallery(const Options& opt) {
             window.reloadFontTexture();
             ui::View view{fonts,          theme, loaded.english, loaded.welsh, loaded.force, nullptr,
                           &contrastTheme, &loaded.englishModules, &loaded.welshModules};
-            for (const char* lang : {"en-GB", "cy"}) {
+            for (const std::string& lang : flowConfig.languages) {
                 for (const bool hc : {false, true}) {
                     for (const auto& shot : app::galleryShots(flowConfig, loaded.englishModules, lang, hc)) {
                         view.scrollToAnswer = shot.screen == "module-answered";
@@ -597,7 +606,7 @@ int runGallery(const Options& opt) {
                             ui::drawJourney(shot.state, view);
                             window.render();
                         }
-                        const std::string name = shot.screen + "_" + std::string(lang) + "_" + (hc ? "high-contrast" : "normal") +
+                        const std::string name = shot.screen + "_" + lang + "_" + (hc ? "high-contrast" : "normal") +
                                                  "_" + std::to_string(w) + "x" + std::to_string(h) + ".png";
                         window.saveBackBufferPng(*opt.gallery / name);
                         window.present();

@@ -80,6 +80,7 @@ void requireModule(const content::Module& m) {
                 } else if constexpr (std::is_same_v<T, content::KnowledgeCheck>) {
                     requireInlines(v.question, at);
                     for (const auto& o : v.options) requireInlines(o, at);
+                    for (const auto& o : v.feedback) requireInlines(o, at);
                     for (const auto& e : v.explanation) requireInlines(e, at);
                 } else if constexpr (std::is_same_v<T, content::Scenario>) {
                     requireInlines(v.situation, at);
@@ -131,9 +132,11 @@ void normalise(PackRequest& r) {
         r.plan.notes = notes;
     }
     const auto& f = r.force;
-    for (const auto* s : {&f.name.en, &f.name.cy, &f.spoc.name, &f.spoc.role, &f.spoc.phone, &f.spoc.email,
-                          &f.reporting.emergency, &f.reporting.nonEmergency, &f.reporting.textRelayEmergency,
-                          &f.reporting.textRelayNonEmergency, &f.reporting.onlineUrl})
+    for (const auto& [key, field] : content::textFields(f))
+        for (const auto* s : {&field->en, &field->cy}) requireAsIs(*s, "force profile " + f.id + ": " + key);
+    for (const auto* s : {&f.spoc.phone, &f.spoc.email, &f.feoa.phone, &f.feoa.email, &f.reporting.emergency,
+                          &f.reporting.nonEmergency, &f.reporting.textRelayEmergency, &f.reporting.textRelayNonEmergency,
+                          &f.reporting.onlineUrl, &f.reporting.emergencySms})
         requireAsIs(*s, "force profile " + f.id);
     for (const auto& m : r.modules) requireModule(m);
 }

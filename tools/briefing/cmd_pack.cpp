@@ -36,7 +36,8 @@ struct PackContext {
 PackContext loadPackContext(Context& ctx) {
     const auto& s = ctx.settings();
     auto force = content::loadForceProfile(s.forceProfile);
-    auto course = content::loadCourse(s.contentDir);
+    // The force profile's jurisdiction chooses the course, as in the kiosk.
+    auto course = content::loadCourse(s.contentDir, force.jurisdiction);
     return PackContext{std::move(course), std::move(force), print::PackRenderer(print::packAssets(s.resources))};
 }
 
