@@ -53,7 +53,9 @@ S2=$(cat "$tmp/out")
 expect 0 "check in to the second session" -- "$B" "${D[@]}" checkin --session "$S2" --name "Late Comer" --constituency "Z"
 expect 0 "merge it into the first" -- "$B" "${D[@]}" session merge "$S2" "$S"
 expect 1 "the merged session is gone" -- "$B" "${D[@]}" roster --session "$S2"
-expect 1 "erase an unknown candidate" -- "$B" "${D[@]}" erase --candidate "$M"
+expect 0 "erasing the same person again finishes (nothing left)" -- "$B" "${D[@]}" erase --candidate "$M"
+check "it says they were already erased" 'grep -q "already erased" "$tmp/out"'
+expect 1 "erase an unknown candidate" -- "$B" "${D[@]}" erase --candidate "$T"
 expect 0 "audit verify" -- "$B" "${D[@]}" audit verify
 sqlite3 "$tmp/data/attendance.db" "DELETE FROM audit_log WHERE seq = 2"
 expect 1 "audit verify after a row was deleted" -- "$B" "${D[@]}" audit verify
