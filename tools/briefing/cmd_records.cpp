@@ -112,6 +112,7 @@ void addSessionCommands(CLI::App& app, Context& ctx, std::shared_ptr<SessionArgs
             return kExitOk;
         });
     });
+    ctx.setKeyUse(open, KeyUse::MayCreateStore);
     open->add_option("--date", a.date, "Day of the session, YYYY-MM-DD (default: today, Europe/London)");
     open->add_option("--venue", a.venue, "Where the briefing takes place");
     open->add_option("--officer", a.officer, "Officer running the session");
@@ -169,6 +170,7 @@ void addCheckInCommand(CLI::App& app, Context& ctx, std::shared_ptr<CheckInArgs>
                                        return kExitOk;
                                    });
                                });
+    ctx.setKeyUse(cmd, KeyUse::MayCreateStore);
     cmd->add_option("--session", a.session, "Session UUID")->required();
     cmd->add_option("--name", a.name, "Candidate's name")->required();
     cmd->add_option("--constituency", a.constituency, "Constituency or ward")->required();

@@ -129,6 +129,7 @@ void addRecordsDataCommands(CLI::App& app, Context& ctx) {
                                            return kExitOk;
                                        });
                                    });
+    ctx.setKeyUse(restore, KeyUse::MayCreateStore);
     restore->add_option("FILE", a.file, "Backup file")->required();
 
     CLI::App* audit = app.add_subcommand("audit", "Check the officer audit log");

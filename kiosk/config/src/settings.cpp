@@ -1,6 +1,8 @@
 // Settings resolution: flag > $XDG_CONFIG_HOME kiosk.toml > /etc kiosk.toml > default. Layer: kiosk/config.
 #include "kiosk/config/settings.hpp"
 
+#include "kiosk/config/secrets.hpp"
+
 #include "bk/build_info.hpp"
 #include "content/diagnostic.hpp"
 #include "content/toml_util.hpp"
@@ -13,7 +15,7 @@ namespace kiosk::config {
 namespace fs = std::filesystem;
 namespace {
 
-const char* const kKeys[] = {"data_dir", "content_dir", "force_profile", "printer", "export_dir"};
+const char* const kKeys[] = {"data_dir", "content_dir", "force_profile", "printer", "export_dir", "secret_file"};
 
 std::optional<std::string> getenvOpt(const char* name) {
     const char* v = std::getenv(name);
@@ -84,6 +86,32 @@ DataRoot findDataRoot(const fs::path& executable) {
     throw SettingsError("cannot find the bundled course and fonts; looked in:" + tried);
 }
 
+// The secret key's location. A systemd credential sits between the flag and the files: the unit that
+// passes it is, like a flag, a per-invocation choice made by whoever started us.
+void resolveSecretFile(Settings& s, const Overrides& flags, const Environment& env,
+                       const std::map<std::string, FileValue>& fromFiles) {
+    Setting setting;
+    std::error_code ec;
+    const std::optional<fs::path> credential =
+        env.credentialsDirectory ? std::optional(fs::path(*env.credentialsDirectory) / kSecretCredentialName) : std::nullopt;
+    if (flags.secretFile) {
+        setting = {flags.secretFile->string(), "flag --secret-file"};
+    } else if (credential && fs::exists(*credential, ec)) {
+        setting = {credential->string(), "systemd credential ($CREDENTIALS_DIRECTORY)"};
+        s.secretFileIsCredential = true;
+    } else if (auto it = fromFiles.find("secret_file"); it != fromFiles.end()) {
+        setting = {it->second.value, it->second.origin};
+    } else if (env.xdgConfigHome) {
+        setting = {(fs::path(*env.xdgConfigHome) / "briefing-kiosk" / kSecretFileName).string(), "default"};
+    } else if (env.home) {
+        setting = {(fs::path(*env.home) / ".config" / "briefing-kiosk" / kSecretFileName).string(), "default"};
+    } else {
+        setting = {"", "default (neither XDG_CONFIG_HOME nor HOME is set)"};
+    }
+    s.secretFile = setting.value;
+    s.shown["secret_file"] = setting;
+}
+
 }  // namespace
 
 Environment Environment::fromProcess() {
@@ -91,6 +119,7 @@ Environment Environment::fromProcess() {
     env.home = getenvOpt("HOME");
     env.xdgConfigHome = getenvOpt("XDG_CONFIG_HOME");
     env.xdgDataHome = getenvOpt("XDG_DATA_HOME");
+    env.credentialsDirectory = getenvOpt("CREDENTIALS_DIRECTORY");
     std::error_code ec;
     env.executable = fs::read_symlink("/proc/self/exe", ec);
     return env;
@@ -150,6 +179,7 @@ Settings resolveSettings(const Overrides& flags, const Environment& env) {
                           [&] { return (s.contentDir / "forces" / "demo.toml").string(); });
     s.printer = pick("printer", std::nullopt, "", [] { return std::string(); });
     s.exportDir = pick("export_dir", std::nullopt, "", [&] { return (s.dataDir / "exports").string(); });
+    resolveSecretFile(s, flags, env, fromFiles);
     s.assetsDir = dataRoot().assets;
     s.shown["assets_dir"] = {s.assetsDir.string(), "found beside the program or its source"};
     return s;
