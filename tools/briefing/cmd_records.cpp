@@ -24,6 +24,11 @@ std::unique_ptr<Store> openWith(Context& ctx, OpenOptions options) {
     std::signal(SIGXFSZ, SIG_IGN);
     options.kioskId = "cli";
     options.exportDir = ctx.settings().exportDir;
+    // The audit chain's key (loaded at start-up as the command declared). None is loaded only when the data
+    // folder holds no store, and then opening reports the missing store itself.
+    if (ctx.loadedSecret()) {
+        options.auditKey = kiosk::config::deriveKey(ctx.secret(), kiosk::config::KeyPurpose::AuditMac).bytes();
+    }
     try {
         options.forceId = content::loadForceProfile(ctx.settings().forceProfile).id;
     } catch (const std::exception&) {

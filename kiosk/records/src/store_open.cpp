@@ -320,6 +320,7 @@ OpenResult Store::open(const fs::path& dataDir, const OpenOptions& options) {
     } else {
         refuseSymlink(file);
     }
+    for (const char* suffix : {kWalSuffix, kShmSuffix, kHeadSuffix}) refuseSymlink(file.string() + suffix);
     // A store that exists but has no bytes lost its content (a truncation, a failed copy): SQLite would
     // quietly treat it as new. Stores we create are never empty (see createStore).
     std::string problem;
