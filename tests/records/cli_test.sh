@@ -20,6 +20,11 @@ expect() {  # expect CODE DESCRIPTION -- command...
 check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1"; fails=$((fails + 1)); fi; }
 
 expect 3 "roster with no store is an environment error" -- "$B" "${D[@]}" session list
+check "a read-only command created no data folder" '[ ! -e "$tmp/data" ]'
+expect 3 "audit verify on a mistyped data folder" -- "$B" --data "$tmp/srv/typo/briefing-kiosk" audit verify
+check "it created none of the path" '[ ! -e "$tmp/srv" ]'
+expect 3 "erase on a mistyped data folder" -- "$B" --data "$tmp/srv/typo/briefing-kiosk" erase --candidate 11111111-1111-4111-8111-111111111111
+check "it created none of the path either" '[ ! -e "$tmp/srv" ]'
 expect 0 "session open" -- "$B" "${D[@]}" session open --venue "Town Hall" --officer "PC Jones"
 S=$(cat "$tmp/out")
 check "session open prints only a UUID" '[[ "$S" =~ ^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$ ]]'

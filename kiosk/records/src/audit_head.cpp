@@ -69,6 +69,14 @@ void writeHeadFile(const fs::path& file, const AuditKey& key, const ChainHead& h
 
 void updateAuditHead(Store::Impl& impl) {
     impl.auditAppended = false;
+    if (!impl.lock || !impl.lock->tryHead(2000)) {
+        std::cerr << "briefing: the audit chain head was not updated: another program holds it\n";
+        return;
+    }
+    struct Release {
+        FolderLock& lock;
+        ~Release() { lock.endHead(); }
+    } release{*impl.lock};
     try {
         const auto head = chainHeadOf(impl.db);
         if (!head) return;

@@ -118,6 +118,8 @@ bool FolderLock::tryExclusiveUse() { return lockByte(0, F_WRLCK, 0); }
 bool FolderLock::sharedUse(int timeoutMs) { return lockByte(0, F_RDLCK, timeoutMs); }
 bool FolderLock::tryMaintenance(int timeoutMs) { return lockByte(1, F_WRLCK, timeoutMs); }
 void FolderLock::endMaintenance() { lockByte(1, F_UNLCK, 0); }
+bool FolderLock::tryHead(int timeoutMs) { return lockByte(2, F_WRLCK, timeoutMs); }
+void FolderLock::endHead() { lockByte(2, F_UNLCK, 0); }
 
 FolderLock::Maintenance::Maintenance(FolderLock& lock, int timeoutMs, const std::string& what) : m_lock(lock) {
     if (!m_lock.tryMaintenance(timeoutMs)) {

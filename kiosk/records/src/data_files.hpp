@@ -50,7 +50,8 @@ std::vector<std::filesystem::path> listFiles(const std::filesystem::path& dir);
 //   byte 0 "use": every open Store holds it shared; exclusive means no other Store has the folder open
 //     (checked by start-up work that must not race a live writer, and by restore, which replaces the file);
 //   byte 1 "maintenance": exclusive while a backup, scrub, restore or temporary clean-up runs, so an erasure
-//     always sees every finished backup and never deletes a temporary still being written.
+//     always sees every finished backup and never deletes a temporary still being written;
+//   byte 2 "head": see tryHead.
 // Released when the process dies, so a kill never leaves the folder locked. Not thread-safe per object.
 class FolderLock {
 public:
@@ -65,6 +66,10 @@ public:
     bool sharedUse(int timeoutMs);  // waits while someone holds exclusive use (a restore); false on timeout
     bool tryMaintenance(int timeoutMs);
     void endMaintenance();
+    // byte 2 "head": exclusive while the audit chain head is read and rewritten (and while its dead
+    // temporaries are removed), so writers in two processes never move it backwards.
+    bool tryHead(int timeoutMs);
+    void endHead();
 
     // Holds the maintenance lock for a scope; throws StoreError(Locked) naming the folder on timeout.
     class Maintenance {

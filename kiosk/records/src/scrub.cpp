@@ -145,9 +145,17 @@ void scrubBackups(Store::Impl& impl, const std::vector<LedgerEntry>& ledger,
     const auto note = [&](const std::string& what) { problems += (problems.empty() ? "" : "; ") + what; };
     try {
         // Under the maintenance lock no temporary is being written: each is a dead, partial copy. The chain
-        // head's temporaries hold no personal data and are written without that lock: left alone.
+        // head's (no personal data) are written under the head lock instead: removed only while holding it.
+        struct HeadLock {
+            FolderLock& lock;
+            bool held;
+            ~HeadLock() {
+                if (held) lock.endHead();
+            }
+        } head{*impl.lock, impl.lock->tryHead(2000)};
+        const bool headHeld = head.held;
         for (const auto& t : hiddenTemporaries(impl.dataDir)) {
-            if (startsWith(t.filename().string(), (std::string(kStoreTempPrefix) + "head-").c_str())) continue;
+            if (!headHeld && startsWith(t.filename().string(), (std::string(kStoreTempPrefix) + "head-").c_str())) continue;
             std::string why;
             if (unlinkIfPresent(t, why)) {
                 ++pass.out.copiesScrubbed;
@@ -305,7 +313,8 @@ ScrubOutcome runScrubs(Store::Impl& impl, const std::optional<TimePoint>& delete
             noted.bind(2, why);
             noted.exec();
         }
-        pass.out.remaining.push_back(describe(impl, target) + ": " + why);
+        // Every problem but the store's names its file already.
+        pass.out.remaining.push_back(target == kStoreTarget ? describe(impl, target) + ": " + why : why);
     }
     tx.commit();
     return pass.out;
