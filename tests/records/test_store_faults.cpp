@@ -245,3 +245,18 @@ TEST_CASE("restore needs the folder to itself and keeps officers and the whole a
     for (const auto& e : fs::directory_iterator(tmp.data()))
         CHECK(e.path().filename().string().rfind(".attendance.db.", 0) != 0);
 }
+
+TEST_CASE("the print path's hook removes a printed pack and its partial temporaries from spool/", "[records]") {
+    TempDir tmp;
+    auto store = std::move(Store::open(tmp.data()).store);
+    const std::string job = "3f2a9c1e-7d4b-4c2a-9e1f-0a1b2c3d4e5f";
+    fs::create_directories(tmp.data() / "spool");
+    writeBytes(tmp.data() / "spool" / (job + ".pdf"), "%PDF-1.4 a printed pack");
+    writeBytes(tmp.data() / "spool" / ("." + job + ".pdf.Xy12Ab"), "%PDF-1.4 a partial pack");
+    writeBytes(tmp.data() / "spool" / "aaaaaaaa-0000-4000-8000-000000000000.pdf", "%PDF-1.4 another job");
+    CHECK(store->removeSpoolCopies(job) == 2);
+    CHECK(store->removeSpoolCopies(job) == 0);
+    CHECK(store->removeSpoolCopies("../attendance.db") == 0);  // never leaves the spool folder
+    CHECK(fs::exists(tmp.data() / "attendance.db"));
+    CHECK(fs::exists(tmp.data() / "spool" / "aaaaaaaa-0000-4000-8000-000000000000.pdf"));
+}
