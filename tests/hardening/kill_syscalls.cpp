@@ -110,8 +110,10 @@ int runBriefing(const Env& env, const fs::path& data, const std::vector<std::str
         argv = {"strace", "-qq", "-o", "/dev/null", "-e", "trace=" + killAt->first,
                 "-e", "inject=" + killAt->first + ":signal=KILL:when=" + std::to_string(killAt->second), "--"};
     }
-    for (const auto& a : std::vector<std::string>{env.briefing.string(), "--data", data.string(), "--secret-file",
-                                                   env.keyFile.string()})
+    // --config: an empty kiosk.toml of our own, so a package's /etc/briefing-kiosk/kiosk.toml on this machine
+    // (an export folder, a printer) cannot change what the test does.
+    for (const auto& a : std::vector<std::string>{env.briefing.string(), "--config", (env.root / "kiosk.toml").string(),
+                                                   "--data", data.string(), "--secret-file", env.keyFile.string()})
         argv.push_back(a);
     for (const auto& a : args) argv.push_back(a);
     std::fflush(nullptr);
@@ -157,7 +159,8 @@ std::map<std::string, int> countSyscalls(const Env& env, const fs::path& data, c
     for (const auto& s : all) set += (set.empty() ? "" : ",") + s;
     const fs::path trace = env.root / "trace.txt";
     std::string cmd = "XDG_CONFIG_HOME='" + env.configHome.string() + "' strace -qq -o '" + trace.string() +
-                      "' -e trace=" + set + " '" + env.briefing.string() + "' --data '" + data.string() +
+                      "' -e trace=" + set + " '" + env.briefing.string() + "' --config '" +
+                      (env.root / "kiosk.toml").string() + "' --data '" + data.string() +
                       "' --secret-file '" + env.keyFile.string() + "'";
     for (const auto& a : args) cmd += " '" + a + "'";
     cmd += " >/dev/null 2>&1";
@@ -236,18 +239,23 @@ void noteMarkers(const fs::path& data, int kill, Figures& f, const std::string& 
     for (const auto& h : hits) f.failures.push_back("kill " + std::to_string(kill) + ": marker in " + h + " " + when);
 }
 
+// 20 other people, the marker person with every copy addMarker makes, and `backups` backups of it all.
+std::string storeWithMarker(const Env& env, const fs::path& data, int backups) {
+    auto store = std::move(records::Store::open(data, options(env)).store);
+    const std::string s = store->openSession({"", "Kill Hall", "PC Kill"}, "test");
+    for (int i = 0; i < 20; ++i) store->checkIn(person(s, "Other Person " + std::to_string(i)));
+    const std::string id = addMarker(*store, s, data);
+    for (int i = 0; i < backups; ++i) {
+        store->backup();
+        std::this_thread::sleep_for(std::chrono::milliseconds(3));  // backups are named by the millisecond
+    }
+    return id;
+}
+
 Op eraseOp(const Env& env, std::string& markerId) {
     Op op;
     op.name = "erase";
-    op.build = [&env, &markerId](const fs::path& data) {
-        auto store = std::move(records::Store::open(data, options(env)).store);
-        const std::string s = store->openSession({"", "Kill Hall", "PC Kill"}, "test");
-        for (int i = 0; i < 20; ++i) store->checkIn(person(s, "Other Person " + std::to_string(i)));
-        markerId = addMarker(*store, s, data);
-        store->backup();
-        std::this_thread::sleep_for(std::chrono::milliseconds(3));
-        store->backup();
-    };
+    op.build = [&env, &markerId](const fs::path& data) { markerId = storeWithMarker(env, data, 2); };
     op.check = [&env, &markerId](const fs::path& data, int kill, Figures& f) {
         // Running the same erase again finishes what the kill interrupted.
         const int retry = runBriefing(env, data, {"erase", "--candidate", markerId});
@@ -343,13 +351,7 @@ Op restoreOp(const Env& env, std::string& markerId) {
 Op backupOp(const Env& env, std::string& markerId) {
     Op op;
     op.name = "backup";
-    op.build = [&env, &markerId](const fs::path& data) {
-        auto store = std::move(records::Store::open(data, options(env)).store);
-        const std::string s = store->openSession({"", "Kill Hall", "PC Kill"}, "test");
-        for (int i = 0; i < 20; ++i) store->checkIn(person(s, "Other Person " + std::to_string(i)));
-        markerId = addMarker(*store, s, data);
-        store->backup();
-    };
+    op.build = [&env, &markerId](const fs::path& data) { markerId = storeWithMarker(env, data, 1); };
     op.args = [] { return std::vector<std::string>{"backup"}; };
     op.check = [&env, &markerId](const fs::path& data, int kill, Figures& f) {
         const std::string k = "kill " + std::to_string(kill) + ": ";
@@ -440,7 +442,7 @@ std::vector<std::pair<std::string, int>> killPoints(const std::map<std::string, 
     return out;
 }
 
-void runOp(const Env& env, Op& op, int wanted, std::mt19937& rng, Figures& f) {
+void runOp(const Env& env, Op& op, int wanted, std::mt19937& rng, Figures& f, std::size_t firstPoint, int plannedFor) {
     const fs::path tmpl = env.root / ("template-" + op.name) / "data";
     const fs::path data = env.root / ("run-" + op.name) / "data";
     fs::create_directories(tmpl.parent_path());
@@ -454,7 +456,8 @@ void runOp(const Env& env, Op& op, int wanted, std::mt19937& rng, Figures& f) {
     const auto t0 = std::chrono::steady_clock::now();
     runBriefing(env, data, args);
     const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
-    const auto points = killPoints(counts, wanted);
+    auto points = killPoints(counts, std::max(wanted + static_cast<int>(firstPoint), plannedFor));
+    points.erase(points.begin(), points.begin() + static_cast<std::ptrdiff_t>(std::min(firstPoint, points.size())));
     std::uniform_int_distribution<long> delay(0, std::max<long>(1000, static_cast<long>(us)));
     for (int i = 0; f.kills < wanted && i < wanted * 3; ++i) {
         copyTree(tmpl, data);
@@ -485,6 +488,9 @@ void runOp(const Env& env, Op& op, int wanted, std::mt19937& rng, Figures& f) {
 int main(int argc, char** argv) {
     int kills = 100;
     unsigned seed = 15;
+    bool keep = false;           // --keep: leave the work folder (templates, last run) for a look
+    std::size_t firstPoint = 0;  // --skip-points K --plan N: the (K+1)th point of a run of N kills, to look at it
+    int plannedFor = 0;
     std::string ops = "restore,erase,backup,create";
     Env env;
     for (int i = 1; i < argc; ++i) {
@@ -493,6 +499,9 @@ int main(int argc, char** argv) {
         else if (a == "--seed" && i + 1 < argc) seed = static_cast<unsigned>(std::strtoul(argv[++i], nullptr, 10));
         else if (a == "--ops" && i + 1 < argc) ops = argv[++i];
         else if (a == "--briefing" && i + 1 < argc) env.briefing = argv[++i];
+        else if (a == "--keep") keep = true;
+        else if (a == "--skip-points" && i + 1 < argc) firstPoint = std::strtoul(argv[++i], nullptr, 10);
+        else if (a == "--plan" && i + 1 < argc) plannedFor = std::atoi(argv[++i]);
     }
     if (env.briefing.empty() || std::system("strace -V >/dev/null 2>&1") != 0) {
         std::cerr << "usage: hardening_kill_syscalls --briefing PATH [--kills N] [--ops ...]; needs strace "
@@ -508,6 +517,7 @@ int main(int argc, char** argv) {
     env.root = tmpl;
     env.configHome = env.root / "config";
     fs::create_directories(env.configHome);
+    writeFile(env.root / "kiosk.toml", "");
     auto secret = config::SecretKey::generate();
     env.keyFile = env.root / "secret.key";
     {
@@ -528,7 +538,7 @@ int main(int argc, char** argv) {
                                    : createOp(env);
         Figures f;
         try {
-            runOp(env, op, kills, rng, f);
+            runOp(env, op, kills, rng, f, firstPoint, plannedFor);
         } catch (const std::exception& e) {
             f.failures.push_back(std::string("setup: ") + e.what());
         }
@@ -543,6 +553,7 @@ int main(int argc, char** argv) {
         for (std::size_t i = 0; i < f.failures.size() && i < 20; ++i) std::printf("  FAIL %s\n", f.failures[i].c_str());
         if (!f.failures.empty() || f.kills < kills) ++failures;
     }
-    fs::remove_all(env.root, ec);
+    if (keep) std::printf("work folder kept: %s\n", env.root.c_str());
+    else fs::remove_all(env.root, ec);
     return failures == 0 ? 0 : 1;
 }

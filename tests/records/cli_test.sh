@@ -5,19 +5,11 @@ set -u
 B="$1"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-D=(--data "$tmp/data")
-fails=0
-expect() {  # expect CODE DESCRIPTION -- command...
-    local want=$1 what=$2; shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-    local got=$?
-    if [ "$got" != "$want" ]; then
-        echo "FAIL: $what: exit $got, expected $want"; cat "$tmp/err"; fails=$((fails + 1))
-    else
-        echo "ok: $what"
-    fi
-}
-check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1"; fails=$((fails + 1)); fi; }
+# Our own (empty) kiosk.toml: an installed package's /etc/briefing-kiosk/kiosk.toml must not change the test.
+: > "$tmp/kiosk.toml"
+D=(--config "$tmp/kiosk.toml" --data "$tmp/data")
+# shellcheck source=cli_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/cli_lib.sh"
 
 expect 3 "roster with no store is an environment error" -- "$B" "${D[@]}" session list
 check "a read-only command created no data folder" '[ ! -e "$tmp/data" ]'

@@ -14,19 +14,12 @@ export XDG_CONFIG_HOME="$tmp/config"
 head -c 32 /dev/urandom > "$tmp/secret.key"
 chmod 600 "$tmp/secret.key"
 data="$tmp/data"
-D=(--data "$data" --secret-file "$tmp/secret.key")
-fails=0
-expect() {  # expect CODE DESCRIPTION -- command...
-    local want=$1 what=$2; shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-    local got=$?
-    if [ "$got" != "$want" ]; then
-        echo "FAIL: $what: exit $got, expected $want"; cat "$tmp/err"; fails=$((fails + 1))
-    else
-        echo "ok: $what"
-    fi
-}
-check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1"; fails=$((fails + 1)); fi; }
+# Our own (empty) kiosk.toml: an installed package's /etc/briefing-kiosk/kiosk.toml must not pick a printer
+# or an export folder for this test.
+: > "$tmp/kiosk.toml"
+D=(--config "$tmp/kiosk.toml" --data "$data" --secret-file "$tmp/secret.key")
+# shellcheck source=cli_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/cli_lib.sh"
 # Files under the data folder holding any of the patterns: raw bytes, and the text of each PDF.
 holders() {
     local f

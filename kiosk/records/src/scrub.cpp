@@ -50,6 +50,19 @@ bool validJobId(const std::string& id) {
     return !id.empty() && id.find_first_not_of("0123456789abcdefABCDEF-") == std::string::npos;
 }
 
+// Files are recorded relative to the data folder (it may be given relative to the working directory,
+// which the next start need not share), or absolute when outside it (an export folder elsewhere).
+std::string recorded(const Store::Impl& impl, const fs::path& p) {
+    const fs::path rel = p.lexically_relative(impl.dataDir);
+    if (!rel.empty() && *rel.begin() != "..") return rel.string();
+    return fs::absolute(p).lexically_normal().string();
+}
+
+fs::path resolved(const Store::Impl& impl, const std::string& p) {
+    const fs::path path(p);
+    return path.is_absolute() ? path : impl.dataDir / path;
+}
+
 std::string describe(const Store::Impl& impl, const std::string& target) {
     if (target == kStoreTarget) return impl.file().string();
     if (target == kBackupsTarget) return (impl.dataDir / kBackupsFolder).string();
@@ -57,7 +70,7 @@ std::string describe(const Store::Impl& impl, const std::string& target) {
         return (impl.dataDir / kSpoolFolder / (target.substr(std::strlen(kSpoolJobTarget)) + ".pdf")).string();
     }
     const auto colon = target.find(':');
-    return colon == std::string::npos ? target : target.substr(colon + 1);
+    return colon == std::string::npos ? target : resolved(impl, target.substr(colon + 1)).string();
 }
 
 int unlinkIfPresent(const fs::path& p, std::string& problem) {
@@ -189,14 +202,21 @@ void scrubFileTarget(Store::Impl& impl, const std::string& target, Pass& pass) {
         const int n = removeSpoolFiles(impl.dataDir / kSpoolFolder, job, why);
         pass.out.copiesScrubbed += n;
         if (n > 0) pass.out.removedFiles.push_back(describe(impl, target));
+    } else if (startsWith(target, kFileTarget) && target.back() == '/') {
+        // A folder that could not be listed when the erasure was saved: done once it can be.
+        try {
+            listFiles(resolved(impl, target.substr(std::strlen(kFileTarget))));
+        } catch (const StoreError& e) {
+            why = e.what();
+        }
     } else if (startsWith(target, kFileTarget)) {
-        const fs::path p = target.substr(std::strlen(kFileTarget));
+        const fs::path p = resolved(impl, target.substr(std::strlen(kFileTarget)));
         if (unlinkIfPresent(p, why)) {
             ++pass.out.copiesScrubbed;
             pass.out.removedFiles.push_back(p.string());
         }
     } else if (startsWith(target, kKeptTarget)) {
-        const fs::path p = target.substr(std::strlen(kKeptTarget));
+        const fs::path p = resolved(impl, target.substr(std::strlen(kKeptTarget)));
         if (::access(p.c_str(), F_OK) == 0) {
             why = p.string() + ": a damaged store moved aside, which may still hold the person; it is never changed "
                                "automatically: examine it, then delete it";
@@ -239,19 +259,23 @@ std::vector<std::string> erasureTargets(const Store::Impl& impl, const std::vect
     // whose row an earlier erasure removed).
     try {
         for (const auto& p : listFiles(impl.dataDir / kSpoolFolder)) {
-            if (old(p)) targets.push_back(kFileTarget + p.string());
+            if (old(p)) targets.push_back(kFileTarget + recorded(impl, p));
         }
     } catch (const StoreError&) {
-        targets.push_back(kFileTarget + (impl.dataDir / kSpoolFolder).string() + "/");  // reported when scrubbed
+        targets.push_back(kFileTarget + std::string(kSpoolFolder) + "/");  // a folder: reported when scrubbed
     }
-    // Exports in our folder: every one naming an erased person (all our exports carry candidate ids), and
+    // Exports in our folders (the configured export folder, and exports/ in the data folder when that is
+    // configured elsewhere): every one naming an erased person (all our exports carry candidate ids), and
     // for retention every one older than the cutoff.
-    try {
-        for (const auto& p : listFiles(impl.exportDir())) {
-            if (old(p) || containsAny(p, candidateIds)) targets.push_back(kFileTarget + p.string());
+    std::set<fs::path> exportDirs{impl.exportDir(), impl.dataDir / kExportsFolder};
+    for (const auto& dir : exportDirs) {
+        try {
+            for (const auto& p : listFiles(dir)) {
+                if (old(p) || containsAny(p, candidateIds)) targets.push_back(kFileTarget + recorded(impl, p));
+            }
+        } catch (const StoreError&) {
+            // An export folder we cannot list holds nothing we could have written.
         }
-    } catch (const StoreError&) {
-        // An export folder we cannot list holds nothing we could have written.
     }
     // Damaged stores moved aside keep their bytes as found: named when they hold the person.
     try {
@@ -259,7 +283,7 @@ std::vector<std::string> erasureTargets(const Store::Impl& impl, const std::vect
             const std::string name = p.filename().string();
             if (name.rfind(std::string(kStoreFileName) + ".damaged-", 0) != 0) continue;
             if (name.size() > 5 && name.compare(name.size() - 5, 5, kHeadSuffix) == 0) continue;
-            if (old(p) || containsAny(p, candidateIds)) targets.push_back(kKeptTarget + p.string());
+            if (old(p) || containsAny(p, candidateIds)) targets.push_back(kKeptTarget + recorded(impl, p));
         }
     } catch (const StoreError&) {
     }
