@@ -131,6 +131,9 @@ void createStore(const fs::path& dataDir, const OpenOptions& options, const Audi
         {
             SQLite::Database db(tmp, SQLite::OPEN_READWRITE | kNoFollow, options.busyTimeoutMs);
             applyPragmas(db, options.synchronous);
+            // Nobody sees the file until it is synced once and linked into place below: no need to sync
+            // each migration (six syncs would make a first start slow enough to be killed half-way often).
+            db.exec("PRAGMA synchronous = OFF");
             registerAuditMac(db, &key, nullptr);
             migrate(db, kSchemaVersion, [&] { appendAuditSeal(db, key, toUtcIso(now), note); });
             chainHead = chainHeadOf(db);
@@ -307,6 +310,16 @@ OpenResult Store::open(const fs::path& dataDir, const OpenOptions& options) {
     const std::string stamp = utcStamp(options.clock ? options.clock() : std::chrono::system_clock::now());
 
     OpenResult result;
+    if (alone && !readOnly) {
+        // Before anything else, so a store whose creation keeps being killed does not pile them up.
+        try {
+            FolderLock::Maintenance m(*lock, 0, "temporaries not removed");
+            const fs::path exports = options.exportDir.empty() ? dataDir / kExportsFolder : options.exportDir;
+            result.temporariesRemoved = removeTemporaries(dataDir, exports);
+        } catch (const StoreError&) {
+            // Someone started a backup meanwhile: the temporaries wait for the next start.
+        }
+    }
     struct stat st {};
     bool created = false;
     if (::lstat(file.c_str(), &st) != 0) {
@@ -365,15 +378,7 @@ OpenResult Store::open(const fs::path& dataDir, const OpenOptions& options) {
     });
     impl->attach();
     if (impl->auditAppended) updateAuditHead(*impl);
-    if (alone && !readOnly) {
-        try {
-            FolderLock::Maintenance m(*impl->lock, 0, "temporaries not removed");
-            result.temporariesRemoved = removeTemporaries(dataDir, impl->exportDir());
-        } catch (const StoreError&) {
-            // Someone started a backup meanwhile: the temporaries wait for the next start.
-        }
-        tightenFolders(dataDir);
-    }
+    if (alone && !readOnly) tightenFolders(dataDir);
     if (alone) impl->lock->sharedUse(options.busyTimeoutMs);
     result.store.reset(new Store(std::move(impl)));
     return result;
