@@ -260,3 +260,29 @@ TEST_CASE("the print path's hook removes a printed pack and its partial temporar
     CHECK(fs::exists(tmp.data() / "attendance.db"));
     CHECK(fs::exists(tmp.data() / "spool" / "aaaaaaaa-0000-4000-8000-000000000000.pdf"));
 }
+
+TEST_CASE("a backups folder that cannot be listed makes erasure incomplete, never silently done (issue 14)",
+          "[records]") {
+    TempDir tmp;
+    auto store = std::move(Store::open(tmp.data()).store);
+    const auto id = store->checkIn(person("Hidden In Backups")).candidateId;
+    store->backup();
+    // As root nothing is unreadable, so the folder is made unlistable by putting a file in its place.
+    fs::rename(tmp.data() / "backups", tmp.path() / "backups-away");
+    writeBytes(tmp.data() / "backups", "not a folder");
+    try {
+        store->eraseCandidate(id, "PC Jones", 90);
+        FAIL("an erasure that cannot see the backups must not report success");
+    } catch (const ErasureIncompleteError& e) {
+        REQUIRE(e.remaining().size() == 1);
+        CHECK(e.remaining()[0].find((tmp.data() / "backups").string()) != std::string::npos);
+    }
+    CHECK(store->pendingScrubs() > 0);
+    fs::remove(tmp.data() / "backups");
+    fs::rename(tmp.path() / "backups-away", tmp.data() / "backups");
+    const auto retry = store->eraseCandidate(id, "PC Jones", 90);
+    CHECK(retry.alreadyErased);
+    CHECK(store->pendingScrubs() == 0);
+    for (const auto& e : fs::directory_iterator(tmp.data() / "backups"))
+        CHECK(readBytes(e.path()).find("Hidden In Backups") == std::string::npos);
+}
