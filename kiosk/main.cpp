@@ -13,6 +13,7 @@
 #include "content/text.hpp"
 #include "kiosk/config/data_dir.hpp"
 #include "kiosk/config/exit_codes.hpp"
+#include "kiosk/config/secrets.hpp"
 #include "kiosk/config/settings.hpp"
 #include "kiosk/config/sd_notify.hpp"
 #include "kiosk/config/start_history.hpp"
@@ -138,19 +139,48 @@ void addModules(Loaded& l, LoadedModules m) {
     for (auto& p : m.problems) l.problems.push_back(std::move(p));
 }
 
+// The audit chain's key, derived from the installation's secret (created on the first start of a data
+// folder with no store yet). Without it the store is not opened: a chain written under another key would
+// fail verification, so the officer notice names the missing key instead.
+std::optional<records::AuditKey> loadAuditKey(const config::Settings& settings, std::vector<std::string>& problems) {
+    try {
+        auto secret = config::loadSecret(settings, config::SecretCreation::IfNoStoreYet);
+        if (secret.created) std::cerr << "briefing-kiosk: created the installation's secret key " << secret.file << '\n';
+        return config::deriveKey(secret.key, config::KeyPurpose::AuditMac).bytes();
+    } catch (const config::SecretError& e) {
+        problems.push_back(content::text::repairUtf8(e.what()));
+    }
+    return std::nullopt;
+}
+
 // Opens the attendance store. A damaged store moved aside, or one that cannot be opened, is a problem
-// for the officer notice (the kiosk never carries on silently without its records).
+// for the officer notice (the kiosk never carries on silently without its records). Erasures an
+// interrupted erase or purge left unfinished are completed here, at start-up.
 std::unique_ptr<records::Store> openStore(const config::Settings& settings, const content::ForceProfile& force,
                                           std::vector<std::string>& problems) {
     records::OpenOptions o;
     o.kioskId = "kiosk";
     o.forceId = force.id;
+    o.exportDir = settings.exportDir;
+    o.auditKey = loadAuditKey(settings, problems);
+    if (!o.auditKey) return nullptr;
     try {
         auto r = records::Store::open(settings.dataDir, o);
         if (r.movedAside)
             problems.push_back("The attendance store was damaged and has been moved aside to " +
                                content::text::repairUtf8(r.movedAside->string()) + " (" +
                                content::text::repairUtf8(r.problem) + "). A fresh store is in use.");
+        if (r.temporariesRemoved > 0)
+            std::cerr << "briefing-kiosk: removed " << r.temporariesRemoved << " hidden temporary file(s) left by an "
+                      << "interrupted backup, restore or export\n";
+        if (r.store->pendingScrubs() > 0) {
+            try {
+                const auto done = r.store->finishErasures();
+                std::cerr << "briefing-kiosk: finished an interrupted erasure (" << done.copiesScrubbed << " copies)\n";
+            } catch (const records::StoreError& e) {  // the officer's status page names what is left
+                std::cerr << "briefing-kiosk: " << content::text::repairUtf8(e.what()) << '\n';
+            }
+        }
         return std::move(r.store);
     } catch (const records::StoreError& e) {
         problems.push_back(content::text::repairUtf8(e.what()));
@@ -383,6 +413,7 @@ int run(const Options& opt) {
     auto upgradeWatch = config::UpgradeWatch::forThisProgram();
     auto lastPing = Clock::now();
     std::optional<Clock::time_point> lastBackupCheck;
+    bool storeLost = false;
     // Runs a step's effects, feeding each result back into the journey until nothing more is asked.
     const auto applyStep = [&](flow::Step step) {
         state = std::move(step.state);
@@ -433,12 +464,24 @@ int run(const Options& opt) {
             lastPing = Clock::now();
         }
         // Hourly backups (the newest kKeptBackups kept), checked once a minute once the screen is up.
-        if (store && reportedFirstFrame && (!lastBackupCheck || Clock::now() - *lastBackupCheck >= std::chrono::minutes(1))) {
+        if (store && !storeLost && reportedFirstFrame && (!lastBackupCheck || Clock::now() - *lastBackupCheck >= std::chrono::minutes(1))) {
             lastBackupCheck = Clock::now();
             try {
                 if (store->backupDue(kBackupInterval)) store->backup(kKeptBackups, "kiosk");
             } catch (const std::exception& e) {  // disk full, folder unwritable: the officer's status page shows it
                 std::cerr << "briefing-kiosk: backup not made: " << content::text::repairUtf8(e.what()) << '\n';
+            }
+        }
+        // The store deleted or replaced under us (the data folder removed): nothing more can be saved, and
+        // no candidate may be told otherwise. The officer notice replaces the journey.
+        if (store && !storeLost) {
+            if (const auto gone = store->fileProblem()) {
+                storeLost = true;
+                loaded.problems.push_back("The attendance store " + content::text::repairUtf8(store->file().string()) +
+                                          " is no longer there: " + content::text::repairUtf8(*gone) +
+                                          ". Nothing more can be saved. An officer must restore the data folder "
+                                          "(or a backup) and restart the kiosk.");
+                framesToDraw = std::max(framesToDraw, 2);
             }
         }
         if (printWorker) {

@@ -3,6 +3,10 @@
 
 #include <cups/cups.h>
 
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
+
 #include <memory>
 #include <regex>
 #include <thread>
@@ -59,8 +63,11 @@ PrintOutcome SpoolFolderPrinter::print(const PrintJob& job) {
     }
     const auto path = m_folder / (job.jobId + ".pdf");
     try {
-        std::error_code ec;
-        std::filesystem::create_directories(m_folder, ec);
+        // The spool folder holds personal data: 0700 when we make it (its parent, the data folder, exists).
+        if (::mkdir(m_folder.c_str(), 0700) != 0 && errno != EEXIST) {
+            out.message = "cannot create the spool folder " + m_folder.string() + ": " + std::strerror(errno);
+            return out;
+        }
         writeFileAtomically(path, job.pdf);
         out.state = JobState::Done;
         out.message = "written to the spool folder";

@@ -102,6 +102,8 @@ TEST_CASE("the data folder is created with mode 0700", "[config]") {
     struct stat st {};
     REQUIRE(::stat(dir.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0700);
+    REQUIRE(::stat((t.path / "a").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0700);  // every level we create, not only the last (issue 15)
     std::ofstream(t.path / "file") << "x";
     CHECK(prepareDataDir(t.path / "file").has_value());
 }
@@ -144,4 +146,15 @@ TEST_CASE("secret_file is a recognised path setting, relative to its file", "[co
     const auto s = resolveSettings({}, env);
     CHECK(s.secretFile == t.path / "etc" / "secret.key");
     CHECK(s.shown.at("secret_file").origin == env.systemConfigFile.string() + ":1");
+}
+
+TEST_CASE("checking a data folder for a read-only command creates nothing", "[config]") {
+    TempDir t;
+    const fs::path typo = t.path / "typo" / "briefing-kiosk";
+    const auto problem = checkDataDir(typo);
+    REQUIRE(problem.has_value());
+    CHECK(problem->find(typo.string()) != std::string::npos);
+    CHECK_FALSE(fs::exists(t.path / "typo"));
+    REQUIRE_FALSE(makePrivateDirectories(typo).has_value());
+    CHECK_FALSE(checkDataDir(typo).has_value());
 }

@@ -162,6 +162,18 @@ TEST_CASE("check-in: when the store cannot save, the screen says so and keeps th
     CHECK_NOTHROW(k.h.rectOf("Try again"));
 }
 
+TEST_CASE("check-in: the data folder deleted under the kiosk is never shown as saved (issue 15)", "[ui]") {
+    Kiosk k;
+    std::filesystem::remove_all(k.folder.path() / "data");
+    k.startIn("en-GB");
+    k.send(flow::EditField{flow::Field::Name, "Ann Lee"});
+    k.send(flow::EditField{flow::Field::Constituency, "Gower"});
+    k.tap("Confirm and continue");
+    CHECK(k.on<flow::CheckIn>());  // not on to the modules: the check-in went nowhere
+    CHECK(k.shows("status:not-saved"));
+    CHECK(k.store->fileProblem().has_value());  // what kiosk/main turns into the officer notice
+}
+
 TEST_CASE("check-in: confirming twice commits once (idempotency token)", "[ui]") {
     Kiosk k;
     k.startIn("en-GB");

@@ -121,6 +121,7 @@ void addContentCommands(CLI::App& app, Context& ctx) {
                                  "Validate a course folder: every problem as file:line:col: message on stderr, all in "
                                  "one run; a summary on stdout when clean",
                                  [&ctx, checkDir] { return checkContent(ctx, *checkDir); });
+    ctx.setKeyUse(check, KeyUse::None);
     check->add_option("DIR", *checkDir, "Course folder (holding course.toml)")->required();
 
     CLI::App* content = app.add_subcommand("content", "Install a new course or roll back to the previous one");
@@ -140,15 +141,17 @@ void addContentCommands(CLI::App& app, Context& ctx) {
             else std::cerr << "content install: " << result.message << '\n';
             return exitFor(result);
         });
+    ctx.setKeyUse(install, KeyUse::None);
     install->add_option("DIR", *installDir, "The new course folder, e.g. on a USB stick")->required();
 
-    addCommand(*content, ctx, "rollback",
+    CLI::App* rollback = addCommand(*content, ctx, "rollback",
                "Restore the previous course (<content_dir>.previous); running it again undoes the rollback", [&ctx] {
                    const auto result = content::rollbackCourse(ctx.settings().contentDir);
                    if (result.status == content::InstallStatus::Installed) std::cout << result.message << '\n';
                    else std::cerr << "content rollback: " << result.message << '\n';
                    return exitFor(result);
                });
+    ctx.setKeyUse(rollback, KeyUse::None);
 }
 
 }  // namespace briefing

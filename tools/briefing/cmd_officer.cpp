@@ -165,6 +165,7 @@ void addOfficerSubcommands(CLI::App& app, Context& ctx, const std::shared_ptr<Of
             return kExitOk;
         });
     });
+    ctx.setKeyUse(set, KeyUse::MayCreateStore);
     set->add_option("KEY", ap->key, "idle-timeout-seconds, idle-countdown-seconds, first-language, "
                                     "allow-skipping-modules, paper-size or large-print-default")
         ->required();
@@ -202,6 +203,7 @@ void addOfficerCommands(CLI::App& app, Context& ctx) {
                 return kExitOk;
             });
         });
+    ctx.setKeyUse(setPin, KeyUse::MayCreateStore);
     setPin->add_option("--officer", ap->name, "Officer account name (default: \"officer\")");
     setPin->add_option("--role", ap->role, "officer or print-operator (default: keep the account's role; new: officer)")
         ->check(CLI::IsMember({"officer", "print-operator"}));

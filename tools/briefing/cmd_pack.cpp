@@ -1,6 +1,7 @@
 // `briefing pack`, `briefing print`, `briefing print-queue`: safety packs from the store, to files, to the
 // configured printer or spool folder, and the print queue. Layer: tools.
 #include "cmd_records.hpp"
+#include "kiosk/config/data_dir.hpp"
 
 #include "content/course.hpp"
 #include "content/text.hpp"
@@ -110,7 +111,8 @@ void addPackCommands(CLI::App& app, Context& ctx) {
             }
             if (a.outDir.empty()) throw InputError("--session needs --out-dir DIR");
             const auto roster = store->roster(a.session);
-            fs::create_directories(a.outDir);
+            // Packs hold personal data: a folder we create is 0700, like every folder we make.
+            if (auto problem = kiosk::config::makePrivateDirectories(a.outDir)) throw InputError(*problem);
             int written = 0;
             int skipped = 0;
             for (const auto& entry : roster) {

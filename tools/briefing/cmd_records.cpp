@@ -18,14 +18,19 @@ using kiosk::config::kExitEnvironment;
 using kiosk::config::kExitInvalidInput;
 using kiosk::config::kExitOk;
 
-std::unique_ptr<Store> openRecords(Context& ctx, bool create, DamagePolicy onDamage) {
+namespace {
+
+std::unique_ptr<Store> openWith(Context& ctx, OpenOptions options) {
     // Under a file-size limit the kernel would kill us with SIGXFSZ; ignored, the write fails with EFBIG
     // and the store reports "not saved" (exit 3) instead.
     std::signal(SIGXFSZ, SIG_IGN);
-    OpenOptions options;
-    options.createIfMissing = create;
-    options.onDamage = onDamage;
     options.kioskId = "cli";
+    options.exportDir = ctx.settings().exportDir;
+    // The audit chain's key (loaded at start-up as the command declared). None is loaded only when the data
+    // folder holds no store, and then opening reports the missing store itself.
+    if (ctx.loadedSecret()) {
+        options.auditKey = kiosk::config::deriveKey(ctx.secret(), kiosk::config::KeyPurpose::AuditMac).bytes();
+    }
     try {
         options.forceId = content::loadForceProfile(ctx.settings().forceProfile).id;
     } catch (const std::exception&) {
@@ -37,7 +42,34 @@ std::unique_ptr<Store> openRecords(Context& ctx, bool create, DamagePolicy onDam
         std::cerr << "briefing: the damaged store (" << result.problem << ") was moved aside to "
                   << result.movedAside->string() << "; a fresh one was created\n";
     }
+    if (result.temporariesRemoved > 0) {
+        std::cerr << "briefing: removed " << result.temporariesRemoved
+                  << " hidden temporary file(s) left by an interrupted backup, restore or export\n";
+    }
+    if (options.access == Access::ReadWrite) {
+        if (const int pending = result.store->pendingScrubs()) {
+            std::cerr << "briefing: an interrupted erase or purge left " << pending
+                      << " copies to scrub; run it again (or start the kiosk) to finish it\n";
+        }
+    }
     return std::move(result.store);
+}
+
+}  // namespace
+
+std::unique_ptr<Store> openRecords(Context& ctx, bool create, DamagePolicy onDamage) {
+    OpenOptions options;
+    options.createIfMissing = create;
+    options.onDamage = onDamage;
+    return openWith(ctx, options);
+}
+
+std::unique_ptr<Store> openRecordsReadOnly(Context& ctx) {
+    OpenOptions options;
+    options.createIfMissing = false;
+    options.onDamage = DamagePolicy::Fail;
+    options.access = Access::ReadOnly;
+    return openWith(ctx, options);
 }
 
 int runRecords(const std::function<int()>& fn) {
@@ -92,6 +124,7 @@ void addSessionCommands(CLI::App& app, Context& ctx, std::shared_ptr<SessionArgs
             return kExitOk;
         });
     });
+    ctx.setKeyUse(open, KeyUse::MayCreateStore);
     open->add_option("--date", a.date, "Day of the session, YYYY-MM-DD (default: today, Europe/London)");
     open->add_option("--venue", a.venue, "Where the briefing takes place");
     open->add_option("--officer", a.officer, "Officer running the session");
@@ -107,7 +140,7 @@ void addSessionCommands(CLI::App& app, Context& ctx, std::shared_ptr<SessionArgs
 
     addCommand(*session, ctx, "list", "List sessions (times in Europe/London)", [&ctx] {
         return runRecords([&] {
-            const auto sessions = openRecords(ctx, false)->listSessions();
+            const auto sessions = openRecordsReadOnly(ctx)->listSessions();
             std::cout << "id\tdate\tstatus\tkind\tattendees\tvenue\tofficer\n";
             for (const auto& s : sessions) {
                 std::cout << s.id << '\t' << s.date << '\t' << s.status << '\t' << (s.walkIn ? "walk-in" : "booked")
@@ -149,6 +182,7 @@ void addCheckInCommand(CLI::App& app, Context& ctx, std::shared_ptr<CheckInArgs>
                                        return kExitOk;
                                    });
                                });
+    ctx.setKeyUse(cmd, KeyUse::MayCreateStore);
     cmd->add_option("--session", a.session, "Session UUID")->required();
     cmd->add_option("--name", a.name, "Candidate's name")->required();
     cmd->add_option("--constituency", a.constituency, "Constituency or ward")->required();

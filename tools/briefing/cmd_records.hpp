@@ -20,6 +20,9 @@ namespace briefing {
 std::unique_ptr<kiosk::records::Store> openRecords(
     Context& ctx, bool create, kiosk::records::DamagePolicy onDamage = kiosk::records::DamagePolicy::Fail);
 
+// For commands that only read: never creates a folder or a store, never checkpoints or deletes a WAL.
+std::unique_ptr<kiosk::records::Store> openRecordsReadOnly(Context& ctx);
+
 // Runs a store command, mapping failures to exit codes: StoreError (missing, locked, damaged, too new,
 // disk full) -> 3, InputError/NotFoundError -> 1, a bad force profile -> 1. Messages go to stderr.
 int runRecords(const std::function<int()>& fn);

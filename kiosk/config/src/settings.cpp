@@ -1,6 +1,8 @@
 // Settings resolution: flag > $XDG_CONFIG_HOME kiosk.toml > /etc kiosk.toml > default. Layer: kiosk/config.
 #include "kiosk/config/settings.hpp"
 
+#include "kiosk/config/secrets.hpp"
+
 #include "content/diagnostic.hpp"
 #include "content/toml_util.hpp"
 
@@ -49,6 +51,32 @@ void readConfigFile(const fs::path& file, std::map<std::string, FileValue>& out)
     }
 }
 
+// The secret key's location. A systemd credential sits between the flag and the files: the unit that
+// passes it is, like a flag, a per-invocation choice made by whoever started us.
+void resolveSecretFile(Settings& s, const Overrides& flags, const Environment& env,
+                       const std::map<std::string, FileValue>& fromFiles) {
+    Setting setting;
+    std::error_code ec;
+    const std::optional<fs::path> credential =
+        env.credentialsDirectory ? std::optional(fs::path(*env.credentialsDirectory) / kSecretCredentialName) : std::nullopt;
+    if (flags.secretFile) {
+        setting = {flags.secretFile->string(), "flag --secret-file"};
+    } else if (credential && fs::exists(*credential, ec)) {
+        setting = {credential->string(), "systemd credential ($CREDENTIALS_DIRECTORY)"};
+        s.secretFileIsCredential = true;
+    } else if (auto it = fromFiles.find("secret_file"); it != fromFiles.end()) {
+        setting = {it->second.value, it->second.origin};
+    } else if (env.xdgConfigHome) {
+        setting = {(fs::path(*env.xdgConfigHome) / "briefing-kiosk" / kSecretFileName).string(), "default"};
+    } else if (env.home) {
+        setting = {(fs::path(*env.home) / ".config" / "briefing-kiosk" / kSecretFileName).string(), "default"};
+    } else {
+        setting = {"", "default (neither XDG_CONFIG_HOME nor HOME is set)"};
+    }
+    s.secretFile = setting.value;
+    s.shown["secret_file"] = setting;
+}
+
 }  // namespace
 
 Environment Environment::fromProcess() {
@@ -61,6 +89,7 @@ Environment Environment::fromProcess() {
     } catch (const content::ResourceError& e) {
         env.resourcesProblem = e.what();
     }
+    env.credentialsDirectory = getenvOpt("CREDENTIALS_DIRECTORY");
     return env;
 }
 
@@ -115,7 +144,7 @@ Settings resolveSettings(const Overrides& flags, const Environment& env) {
                           [&] { return (s.contentDir / "forces" / "demo.toml").string(); });
     s.printer = pick("printer", std::nullopt, "", [] { return std::string(); });
     s.exportDir = pick("export_dir", std::nullopt, "", [&] { return (s.dataDir / "exports").string(); });
-    s.secretFile = pick("secret_file", std::nullopt, "", [] { return std::string(); });
+    resolveSecretFile(s, flags, env, fromFiles);
     s.assetsDir = s.resources.assets;
     s.shown["assets_dir"] = {s.assetsDir.string(), "shipped resources in " + s.resources.root.string()};
     return s;

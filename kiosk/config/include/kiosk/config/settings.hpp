@@ -19,6 +19,7 @@ struct Overrides {
     std::optional<std::filesystem::path> dataDir;
     std::optional<std::filesystem::path> contentDir;
     std::optional<std::filesystem::path> forceProfile;
+    std::optional<std::filesystem::path> secretFile;  // --secret-file (see secrets.hpp)
 };
 
 // The environment the settings depend on (so tests need not touch the real one).
@@ -26,6 +27,7 @@ struct Environment {
     std::optional<std::string> home;
     std::optional<std::string> xdgConfigHome;
     std::optional<std::string> xdgDataHome;
+    std::optional<std::string> credentialsDirectory;  // $CREDENTIALS_DIRECTORY (systemd LoadCredential=)
     std::filesystem::path systemConfigFile = "/etc/briefing-kiosk/kiosk.toml";
     // The shipped resources, located once (content::locateResources); nullopt: resourcesProblem says why.
     std::optional<content::Resources> resources;
@@ -48,9 +50,11 @@ struct Settings {
     content::Resources resources;        // everything shipped: course, fonts, pack labels
     std::string printer;                 // CUPS queue name; empty: print to the spool folder
     std::filesystem::path exportDir;
-    // The machine's secret key file (32 random bytes, root-only; the package makes
-    // /etc/briefing-kiosk/secret.key). Only the path is resolved here; empty: none configured.
+    // The installation's secret key file (secrets.hpp): --secret-file, then the systemd credential
+    // $CREDENTIALS_DIRECTORY/briefing-secret, then secret_file in kiosk.toml, then
+    // $XDG_CONFIG_HOME/briefing-kiosk/secret.key (~/.config/...). Empty when none can be named.
     std::filesystem::path secretFile;
+    bool secretFileIsCredential = false;  // from $CREDENTIALS_DIRECTORY: read-only, never created
     std::vector<std::filesystem::path> configFilesRead;
     std::map<std::string, Setting> shown;  // every setting with its origin, in key order
 };
