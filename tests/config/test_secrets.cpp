@@ -58,6 +58,7 @@ Environment testEnv(const TempDir& t) {
     env.xdgConfigHome = (t.path / "xdg-config").string();
     env.xdgDataHome = (t.path / "xdg-data").string();
     env.systemConfigFile = t.path / "etc" / "kiosk.toml";
+    env.resources = Environment::fromProcess().resources;  // the build tree's, beside this test program
     return env;
 }
 
