@@ -5,7 +5,7 @@
 
 namespace kiosk::records {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // Migrates the SQLite file `file` up to `targetVersion` (tests use this to build older stores).
 // Throws StoreError(TooNew) when the file is already newer than kSchemaVersion.
