@@ -462,24 +462,36 @@ std::optional<std::vector<JobObservation>> CupsPrinter::findJobs(const std::stri
 }
 
 bool CupsPrinter::purge(int cupsJobId) {
-    HttpPtr http = detail::connectCups(m_settings.server, m_settings.connectTimeoutMs);
-    if (!http) return false;
-    // Cancel-Job with purge-job: allowed for the job's owner under Debian's stock policy, and (CUPS 2.4)
-    // also for a job that already completed; it removes the document, the control file and the history.
-    ipp_t* req = newRequest(IPP_OP_CANCEL_JOB);
-    const std::string uri = jobUri(cupsJobId);
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", nullptr, uri.c_str());
-    ippAddBoolean(req, IPP_TAG_OPERATION, "purge-job", 1);
-    ippDelete(cupsDoRequest(http.get(), req, "/jobs/"));
-    if (ok() || cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND) return true;
-    // Some policies allow only Purge-Jobs (an administrator's): try that, limited to this job.
-    req = newRequest(IPP_OP_PURGE_JOBS);
-    const std::string root = uriFor("/%s", "");
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, root.c_str());
-    ippAddInteger(req, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-ids", cupsJobId);
-    ippAddBoolean(req, IPP_TAG_OPERATION, "purge-jobs", 1);
-    ippDelete(cupsDoRequest(http.get(), req, "/admin/"));
-    return ok() || cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND;
+    // A job whose backend is running loses its document at once but stays in the history, as cancelled,
+    // until the backend has stopped (cupsd 2.4 deletes only inactive jobs): ask again until it is gone. True
+    // only once the scheduler no longer knows the job; false (try later) when it cannot be asked.
+    for (int round = 0; round < 4; ++round) {
+        HttpPtr http = detail::connectCups(m_settings.server, m_settings.connectTimeoutMs);
+        if (!http) return false;
+        // Cancel-Job with purge-job: allowed for the job's owner under Debian's stock policy, and (CUPS 2.4)
+        // also for a job that already completed; it removes the document, the control file and the history.
+        ipp_t* req = newRequest(IPP_OP_CANCEL_JOB);
+        const std::string uri = jobUri(cupsJobId);
+        ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", nullptr, uri.c_str());
+        ippAddBoolean(req, IPP_TAG_OPERATION, "purge-job", 1);
+        ippDelete(cupsDoRequest(http.get(), req, "/jobs/"));
+        if (cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND) return true;
+        if (!ok()) {
+            // Some policies allow only Purge-Jobs (an administrator's): try that, limited to this job.
+            req = newRequest(IPP_OP_PURGE_JOBS);
+            const std::string root = uriFor("/%s", "");
+            ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, root.c_str());
+            ippAddInteger(req, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-ids", cupsJobId);
+            ippAddBoolean(req, IPP_TAG_OPERATION, "purge-jobs", 1);
+            ippDelete(cupsDoRequest(http.get(), req, "/admin/"));
+            if (cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND) return true;
+        }
+        const JobPhase now = observe(cupsJobId).phase;
+        if (now == JobPhase::Missing) return true;
+        if (now == JobPhase::Unknown) return false;
+        usleep(250 * 1000);  // the backend is being stopped
+    }
+    return false;
 }
 
 std::unique_ptr<Printer> makePrinter(const std::string& printer, const std::filesystem::path& spoolFolder) {
