@@ -126,7 +126,7 @@ endif()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "${bk_depends}")
 if(BK_HAVE_UNIT)
   # The unit runs the kiosk inside cage, the Wayland kiosk compositor.
-  set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage")
+  set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, cups")  # cups: the socket/ipp/lpd/usb backends CUPS prints with
 endif()
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     "${BK_PKG_SRC}/conffiles;${BK_PKG_OUT}/preinst;${BK_PKG_OUT}/postinst;${BK_PKG_OUT}/prerm;${BK_PKG_OUT}/postrm")
