@@ -81,7 +81,8 @@ PrintRunSummary runPrintJobs(kiosk::records::Store& store, const print::PackRend
         count();
         const int finished = sum.printed + sum.needsOfficer + sum.cancelled;
         out << "\r\033[K[" << finished << "/" << jobIds.size() << "] "
-            << (current.empty() ? std::string() : current + " ") << "printed " << sum.printed;
+            << (current.empty() ? std::string() : current + " ")
+            << (printer.destination() == "spool" ? "saved " : "printed ") << sum.printed;
         if (sum.waiting) out << ", " << sum.waiting << " waiting for the printer";
         if (sum.needsOfficer) out << ", " << sum.needsOfficer << " need an officer";
         out << std::flush;
@@ -134,7 +135,7 @@ PrintRunSummary runPrintJobs(kiosk::records::Store& store, const print::PackRend
         else ++sum.waiting;
     }
     if (terminal) out << "\r\033[K";
-    out << "printed " << sum.printed << " of " << jobIds.size();
+    out << (printer.destination() == "spool" ? "saved " : "printed ") << sum.printed << " of " << jobIds.size();
     if (sum.waiting)
         out << ", " << sum.waiting
             << " waiting for the printer (the kiosk's print worker, or the next `briefing print-queue run`, "
