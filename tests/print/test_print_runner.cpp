@@ -173,7 +173,7 @@ TEST_CASE("a printer that rejects jobs is noticed, and the pack prints once it a
     CHECK(listener.waitFor(1, 5s).size() == 1);
 }
 
-TEST_CASE("an unreachable printer is noticed in seconds; given up, the pack is withdrawn from CUPS without a trace",
+TEST_CASE("an unreachable printer is noticed in seconds, and given up the pack is withdrawn from CUPS without a trace",
           "[print][e2e]") {
     cups_test::Scheduler cups;
     BK_REQUIRE_SCHEDULER(cups);
