@@ -16,6 +16,7 @@
 #include "kiosk/config/settings.hpp"
 #include "kiosk/config/sd_notify.hpp"
 #include "kiosk/config/start_history.hpp"
+#include "kiosk/config/upgrade_watch.hpp"
 #include "kiosk/packs/print_worker.hpp"
 #include "kiosk/flow/journey.hpp"
 #include "kiosk/platform/process_time.hpp"
@@ -109,16 +110,25 @@ struct LoadedModules {
 LoadedModules loadModules(const config::Settings& settings, const content::ForceProfile& force) {
     LoadedModules m;
     try {
-        content::Course course = content::loadCourse(settings.contentDir);
+        // The force profile's jurisdiction chooses the course: the law taught must be the law where the force is.
+        content::Course course = content::loadCourse(settings.contentDir, force.jurisdiction);
+        for (const auto& d : content::profileProblems(force, course)) m.problems.push_back(d.format());
         m.english = content::resolvedModules(course, "en-GB", force);
-        m.welsh = content::resolvedModules(course, "cy", force);
+        if (course.hasLanguage("cy")) m.welsh = content::resolvedModules(course, "cy", force);
         m.course = std::move(course);
     } catch (const content::LoadError& e) {
         for (const auto& d : e.diagnostics()) m.problems.push_back(d.format());
     } catch (const std::out_of_range&) {
-        m.problems.push_back(settings.contentDir.string() + ": the course needs both en-GB and cy modules");
+        m.problems.push_back(settings.contentDir.string() + ": the course has no en-GB modules");
     }
     return m;
+}
+
+// The languages candidates may choose: the loaded course's (both when no course could be loaded, so the
+// officer notice still reads in both).
+std::vector<std::string> courseLanguages(const Loaded& l) {
+    if (!l.course) return {"en-GB", "cy"};
+    return l.course->manifest.languages;
 }
 
 void addModules(Loaded& l, LoadedModules m) {
@@ -157,8 +167,7 @@ std::unique_ptr<packs::PrintWorker> startPrintWorker(const config::Settings& set
     if (const int n = print::removeStaleSpoolTemporaries(settings.dataDir / "spool", std::chrono::minutes(10)))
         std::cerr << "briefing-kiosk: removed " << n << " partial pack file(s) left in the spool folder\n";
     try {
-        std::error_code ec;
-        print::PackRenderer renderer(print::findPackAssets(fs::read_symlink("/proc/self/exe", ec).parent_path()));
+        print::PackRenderer renderer(print::packAssets(settings.resources));
         return std::make_unique<packs::PrintWorker>(settings.dataDir, *loaded.course, loaded.force, std::move(renderer),
                                                     print::makePrinter(settings.printer, settings.dataDir / "spool"));
     } catch (const std::exception& e) {
@@ -168,16 +177,23 @@ std::unique_ptr<packs::PrintWorker> startPrintWorker(const config::Settings& set
 }
 
 // Writes the current screen and every recorded widget (centre in window pixels) for end-to-end tests.
-// In officer mode the screen is "officer-<page>".
+// In officer mode the screen is "officer-<page>"; the fault notice is "notice", one "problem" line each.
 void writeWidgets(const fs::path& file, const flow::State& state, const flow::OfficerState& officer,
-                  const ui::WidgetProbe& probe) {
+                  const ui::WidgetProbe& probe, const std::vector<std::string>* notice) {
     const fs::path tmp = file.string() + ".tmp";
     {
         std::ofstream out(tmp);
-        if (officer.active)
+        if (officer.active) {
             out << "screen officer-" << flow::pageKey(officer.officer ? officer.page : flow::OfficerPage::PinPad) << '\n';
-        else
+        } else if (notice) {
+            out << "screen notice\n";
+            for (std::string p : *notice) {
+                std::replace(p.begin(), p.end(), '\n', ' ');
+                out << "problem " << p << '\n';
+            }
+        } else {
             out << "screen " << flow::screenName(state.screen) << (state.countdown ? " countdown" : "") << '\n';
+        }
         for (const auto& [label, r] : probe.all())
             out << "widget " << static_cast<int>(r.cx()) << ' ' << static_cast<int>(r.cy()) << ' ' << label << '\n';
     }
@@ -251,6 +267,9 @@ std::optional<config::Settings> resolveSettings(const Options& opt) {
 }
 
 int run(const Options& opt) {
+    // First: under cage the kiosk starts with SIGTERM ignored (the unit shields cage from it), so a stop
+    // that arrives while the content loads must already find our handler.
+    platform::installTerminationHandlers();
     const auto resolved = resolveSettings(opt);
     if (!resolved) return config::kExitInvalidInput;
     const config::Settings& settings = *resolved;
@@ -289,7 +308,6 @@ int run(const Options& opt) {
         wo.fullscreen = false;
         parseSize(*opt.windowed, wo.width, wo.height);
     }
-    platform::installTerminationHandlers();
     std::optional<platform::Display> display;
     std::optional<platform::Window> window;
     ui::Fonts fonts;
@@ -330,9 +348,9 @@ int run(const Options& opt) {
                         &loaded.welshModules};
 
     if (opt.benchFrames > 0)
-        return runBench(opt, *window, view, app::makeFlowConfig(loaded.force, loaded.englishModules, nullptr),
+        return runBench(opt, *window, view, app::makeFlowConfig(loaded.force, loaded.englishModules, nullptr, courseLanguages(loaded)),
                         loaded.englishModules);
-    flow::State state = flow::initialState(app::makeFlowConfig(loaded.force, loaded.englishModules, store.get()));
+    flow::State state = flow::initialState(app::makeFlowConfig(loaded.force, loaded.englishModules, store.get(), courseLanguages(loaded)));
     state.tokenSeed = app::randomTokenSeed();
     std::unique_ptr<packs::PrintWorker> printWorker;
     if (store && loaded.problems.empty()) printWorker = startPrintWorker(settings, loaded, loaded.problems);
@@ -349,14 +367,20 @@ int run(const Options& opt) {
     adminServices.printWorker = printWorker.get();
     adminServices.printDestination = settings.printer.empty() ? "spool" : settings.printer;
     adminServices.exportDir = settings.exportDir;
+    try {
+        adminServices.assets = print::packAssets(settings.resources);
+    } catch (const print::PackError&) {
+        // Already on the notice: startPrintWorker failed the same way.
+    }
     adminServices.storeProblem = storeProblem;
     adminServices.quit = [&] { exitRequested = true; };
-    adminServices.settingsChanged = [&] { state.config = app::makeFlowConfig(loaded.force, loaded.englishModules, store.get()); };
+    adminServices.settingsChanged = [&] { state.config = app::makeFlowConfig(loaded.force, loaded.englishModules, store.get(), courseLanguages(loaded)); };
     app::OfficerMode officer(store.get(), loaded.englishModules, [] { ui::wipeInputState(); }, std::move(adminServices));
     bool cornerHeld = false;
     Clock::time_point officerOpenedAt = Clock::now();
     int lastOfficerSeconds = -1;
     const auto watchdog = config::watchdogInterval();
+    auto upgradeWatch = config::UpgradeWatch::forThisProgram();
     auto lastPing = Clock::now();
     std::optional<Clock::time_point> lastBackupCheck;
     // Runs a step's effects, feeding each result back into the journey until nothing more is asked.
@@ -385,10 +409,23 @@ int run(const Options& opt) {
         const bool ticking = officer.active() ? flow::officerNeedsTicks(officer.state()) : flow::needsTicks(state);
         const int timeout = framesToDraw > 0 || opt.screenshot ? 0 : cornerHeld ? 100 : (ticking ? 250 : 1000);
         const bool input = window->waitEvents(timeout);
+        if (const std::string lost = window->displayLost(); !lost.empty()) {
+            std::cerr << "briefing-kiosk: " << lost << "; exiting\n";
+            return config::kExitEnvironment;
+        }
         if (input) framesToDraw = std::max(framesToDraw, 3);  // a click needs hover, press and release frames
         if (cornerHeld) framesToDraw = std::max(framesToDraw, 1);  // ImGui's press duration advances per frame
         if (platform::terminationRequested() || exitRequested) {
             starts.clear();  // a clean stop is not a crash
+            return config::kExitOk;
+        }
+        // A package upgrade replaced this program: restart into the new version once nobody is using the
+        // kiosk (the attract screen, officer mode closed). Exit 0; systemd (Restart=always) starts it again.
+        // Queued print jobs stay in the store and the new process prints them.
+        if (!opt.screenshot && !officer.active() && std::holds_alternative<flow::Attract>(state.screen) &&
+            !state.countdown && upgradeWatch.replaced(Clock::now())) {
+            std::cerr << "briefing-kiosk: a new version was installed; restarting into it now that the kiosk is idle\n";
+            starts.clear();
             return config::kExitOk;
         }
         if (watchdog && Clock::now() - lastPing >= *watchdog / 2) {
@@ -482,7 +519,8 @@ int run(const Options& opt) {
         window->render();
         ++framesRendered;
         --framesToDraw;
-        if (opt.printWidgets) writeWidgets(*opt.printWidgets, state, officer.state(), probe);
+        if (opt.printWidgets)
+            writeWidgets(*opt.printWidgets, state, officer.state(), probe, loaded.problems.empty() ? nullptr : &loaded.problems);
         if (opt.screenshot && framesRendered >= captureAt) {
             try {
                 window->saveBackBufferPng(*opt.screenshot);
@@ -545,7 +583,7 @@ int runGallery(const Options& opt) {
     io.LogFilename = nullptr;
     const ui::Theme theme = ui::makeTheme(loaded.force.accent, false);
     const ui::Theme contrastTheme = ui::makeTheme(loaded.force.accent, true);
-    const flow::Config flowConfig = app::makeFlowConfig(loaded.force, loaded.englishModules, nullptr);
+    const flow::Config flowConfig = app::makeFlowConfig(loaded.force, loaded.englishModules, nullptr, courseLanguages(loaded));
     int written = 0;
     try {
         platform::Display display;
@@ -559,7 +597,7 @@ int runGallery(const Options& opt) {
             window.reloadFontTexture();
             ui::View view{fonts,          theme, loaded.english, loaded.welsh, loaded.force, nullptr,
                           &contrastTheme, &loaded.englishModules, &loaded.welshModules};
-            for (const char* lang : {"en-GB", "cy"}) {
+            for (const std::string& lang : flowConfig.languages) {
                 for (const bool hc : {false, true}) {
                     for (const auto& shot : app::galleryShots(flowConfig, loaded.englishModules, lang, hc)) {
                         view.scrollToAnswer = shot.screen == "module-answered";
@@ -568,7 +606,7 @@ int runGallery(const Options& opt) {
                             ui::drawJourney(shot.state, view);
                             window.render();
                         }
-                        const std::string name = shot.screen + "_" + std::string(lang) + "_" + (hc ? "high-contrast" : "normal") +
+                        const std::string name = shot.screen + "_" + lang + "_" + (hc ? "high-contrast" : "normal") +
                                                  "_" + std::to_string(w) + "x" + std::to_string(h) + ".png";
                         window.saveBackBufferPng(*opt.gallery / name);
                         window.present();

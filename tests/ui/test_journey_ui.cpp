@@ -514,3 +514,20 @@ TEST_CASE("gallery states reach every screen and draw without events", "[ui]") {
     for (const char* s : {"attract", "language", "privacy", "check-in", "modules", "module", "safety-plan", "review", "done"})
         CHECK(screens.count(s) == 1);
 }
+
+TEST_CASE("every module of the shipped course can be answered by touch in the shuffled order and finished", "[ui]") {
+    Kiosk k;
+    checkIn(k, "en-GB", "Ann Lee", "Gower");
+    for (int i = 0; i < static_cast<int>(k.englishModules.size()); ++i) {
+        INFO(k.module(i).id);
+        k.tap("module:" + k.module(i).id);
+        k.answerAll(i % 2 == 0);
+        for (const auto& b : k.module(i).blocks)
+            if (const auto* q = std::get_if<content::KnowledgeCheck>(&b)) {
+                INFO(q->id);
+                CHECK(flow::answerOf(k.state, k.module(i).id, q->id));
+            }
+        k.tap("I have finished this part");
+        REQUIRE(k.on<flow::ModuleList>());
+    }
+}

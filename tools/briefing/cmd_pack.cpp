@@ -40,10 +40,9 @@ struct PackContext {
 PackContext loadPackContext(Context& ctx) {
     const auto& s = ctx.settings();
     auto force = content::loadForceProfile(s.forceProfile);
-    auto course = content::loadCourse(s.contentDir);
-    std::error_code ec;
-    const fs::path exeDir = fs::read_symlink("/proc/self/exe", ec).parent_path();
-    return PackContext{std::move(course), std::move(force), print::PackRenderer(print::findPackAssets(exeDir))};
+    // The force profile's jurisdiction chooses the course, as in the kiosk.
+    auto course = content::loadCourse(s.contentDir, force.jurisdiction);
+    return PackContext{std::move(course), std::move(force), print::PackRenderer(print::packAssets(s.resources))};
 }
 
 kiosk::packs::PackOptions optionsFrom(const PackArgs& a) {

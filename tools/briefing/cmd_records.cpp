@@ -2,6 +2,8 @@
 // day-to-day commands. Layer: tools.
 #include "cmd_records.hpp"
 
+#include "invoker.hpp"
+
 #include "content/diagnostic.hpp"
 #include "kiosk/records/clock.hpp"
 
@@ -29,6 +31,7 @@ std::unique_ptr<Store> openRecords(Context& ctx, bool create, DamagePolicy onDam
     } catch (const std::exception&) {
         // Sessions opened without a readable force profile record no force; purge/erase still insist on it.
     }
+    becomeDataOwner(ctx.settings().dataDir);
     auto result = Store::open(ctx.settings().dataDir, options);
     if (result.movedAside) {
         std::cerr << "briefing: the damaged store (" << result.problem << ") was moved aside to "
@@ -43,6 +46,9 @@ int runRecords(const std::function<int()>& fn) {
     } catch (const StoreError& e) {
         std::cerr << "briefing: " << e.what() << '\n';
         return kExitEnvironment;
+    } catch (const DataOwnerError& e) {
+        std::cerr << "briefing: " << e.what() << '\n';
+        return kExitEnvironment;
     } catch (const InputError& e) {
         std::cerr << "briefing: " << e.what() << '\n';
         return kExitInvalidInput;
@@ -53,8 +59,9 @@ int runRecords(const std::function<int()>& fn) {
 }
 
 std::string cliActor() {
-    const char* user = std::getenv("USER");
-    return std::string("cli:") + (user && *user ? user : "unknown");
+    // Captured on first use; main() makes that use come before any switch to the data folder's owner.
+    static const std::string actor = Invoker::fromProcess().actor();
+    return actor;
 }
 
 int retentionDays(Context& ctx) { return content::loadForceProfile(ctx.settings().forceProfile).defaults.retentionDays; }

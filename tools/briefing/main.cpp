@@ -1,5 +1,6 @@
 // briefing: the command-line tool for officers and force IT. Subcommands are registered per area.
 #include "bk/build_info.hpp"
+#include "cmd_records.hpp"
 #include "commands.hpp"
 
 #include <iostream>
@@ -23,6 +24,8 @@ CLI::App* addCommand(CLI::App& parent, Context& ctx, const std::string& name, co
 
 int main(int argc, char** argv) {
     using namespace kiosk::config;
+    // Who is really running this, before a root caller becomes the data folder's owner (audit actor).
+    briefing::cliActor();
     CLI::App app{"Briefing Kiosk command-line tool: content, sessions, attendance, packs and printing", "briefing"};
     app.set_version_flag("--version", std::string("briefing ") + bk::kVersion);
     app.require_subcommand(1);
