@@ -190,7 +190,8 @@ public:
     // Jobs in the scheduler's job list, any state (lpstat -W all), counted by their lines.
     int jobsListed() const {
         const std::string out = (dir / "lpstat.out").string();
-        std::system(("CUPS_SERVER=" + server() + " lpstat -W all -o > '" + out + "' 2>/dev/null").c_str());
+        if (std::system(("CUPS_SERVER=" + server() + " lpstat -W all -o > '" + out + "' 2>/dev/null").c_str()) != 0)
+            return -1;  // cannot ask: never "nothing left"
         std::ifstream in(out);
         int n = 0;
         for (std::string line; std::getline(in, line);) n += !line.empty();
