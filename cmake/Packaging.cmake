@@ -144,6 +144,9 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "${bk_depends}")
 # A CUPS client library is linked (shlibdeps); the scheduler itself is optional: without a printer
 # configured, packs go to the spool folder.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cups-daemon")
+# Printing to a CUPS queue needs the backends (socket, ipp, lpd, usb in /usr/lib/cups/backend), which come
+# with the cups package, not cups-daemon (issue 13).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cups")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     "${BK_PKG_SRC}/conffiles;${BK_PKG_OUT}/preinst;${BK_PKG_OUT}/postinst;${BK_PKG_OUT}/prerm;${BK_PKG_OUT}/postrm")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

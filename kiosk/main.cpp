@@ -494,13 +494,13 @@ int run(const Options& opt) {
                 framesToDraw = std::max(framesToDraw, 2);
             }
             for (const auto& r : printResults) {
-                if (r.done) continue;
-                std::cerr << "briefing-kiosk: " << (r.jobId.empty() ? "" : "print job " + r.jobId + ": ") << r.problem << '\n';
-                // Only the candidate at the kiosk hears about their own pack; other failures wait for an officer.
-                if (r.candidateId.empty() || r.candidateId == state.candidate.candidateId) {
-                    applyStep(flow::reduce(std::move(state), flow::PrintFailed{r.problem}));
-                    framesToDraw = std::max(framesToDraw, 2);
-                }
+                if (r.kind == packs::NewsKind::PrinterProblem || r.kind == packs::NewsKind::NeedsOfficer)
+                    std::cerr << "briefing-kiosk: " << (r.jobId.empty() ? "" : "print job " + r.jobId + ": ")
+                              << r.message << '\n';
+                const auto progress = app::journeyPrintNews(r, state);
+                if (!progress) continue;
+                applyStep(flow::reduce(std::move(state), *progress));
+                framesToDraw = std::max(framesToDraw, 2);
             }
         }
         if (window->quitRequested()) {

@@ -1,15 +1,19 @@
-// Printers: spool folder and CUPS (libcups 2.4). Layer: print.
+// Printers: the spool folder and CUPS through libcups 2.4 IPP requests. Layer: print.
 #include "print/printer.hpp"
 
 #include <cups/cups.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <sys/stat.h>
 
 #include <memory>
 #include <regex>
-#include <thread>
+#include <stdexcept>
+
+#include <unistd.h>
 
 #include "cups_http.hpp"
 #include "print/pack.hpp"
@@ -31,33 +35,114 @@ HttpPtr connectCups(const std::string& server, int timeoutMs) {
             host.resize(colon);
         }
     }
-    return HttpPtr(httpConnect2(host.c_str(), port, nullptr, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED, 1, timeoutMs,
-                                nullptr),
-                   &httpClose);
+    HttpPtr http(httpConnect2(host.c_str(), port, nullptr, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED, 1, timeoutMs,
+                              nullptr),
+                 &httpClose);
+    // Also bounds each request's wait for an answer, so a hung scheduler costs seconds, not minutes.
+    if (http) httpSetTimeout(http.get(), std::max(1, timeoutMs / 1000), nullptr, nullptr);
+    return http;
 }
 
 }  // namespace detail
 
-const char* jobStateKey(JobState s) {
-    switch (s) {
-        case JobState::Sent: return "sent";
-        case JobState::Done: return "done";
-        case JobState::Failed: return "failed";
+namespace {
+
+std::string hexOf(const std::string& jobId) {
+    std::string hex;
+    for (char c : jobId) {
+        if (c == '-') continue;
+        if (!std::isxdigit(static_cast<unsigned char>(c))) return {};
+        hex += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
-    return "failed";
+    return hex.size() == 32 ? hex : std::string();
 }
 
-// No spaces: a job name with whitespace crashes Debian 12's cupsd (2.4.2-3+deb12u10) when it logs the job.
-std::string jobTitle(const std::string& jobId) { return "briefing-pack-" + jobId.substr(0, 8); }
+}  // namespace
+
+std::string cupsJobName(const std::string& jobId) {
+    const std::string hex = hexOf(jobId);
+    if (hex.empty()) throw std::invalid_argument("print job id '" + jobId + "' is not a UUID");
+    return "briefing-pack-" + hex;
+}
+
+const char* conditionKey(PrinterCondition c) {
+    switch (c) {
+        case PrinterCondition::Ready: return "ready";
+        case PrinterCondition::Stopped: return "stopped";
+        case PrinterCondition::Rejecting: return "rejecting";
+        case PrinterCondition::Unreachable: return "unreachable";
+        case PrinterCondition::NeedsAttention: return "needs-attention";
+        case PrinterCondition::NoSuchQueue: return "no-such-queue";
+        case PrinterCondition::SchedulerDown: return "scheduler-down";
+    }
+    return "scheduler-down";
+}
+
+std::string PrinterStatus::describe() const {
+    std::string out;
+    switch (condition) {
+        case PrinterCondition::Ready: out = "ready"; break;
+        case PrinterCondition::Stopped: out = "stopped"; break;
+        case PrinterCondition::Rejecting: out = "not accepting jobs"; break;
+        case PrinterCondition::Unreachable: out = "not reachable"; break;
+        case PrinterCondition::NeedsAttention: out = "needs attention"; break;
+        case PrinterCondition::NoSuchQueue: out = "no such printer queue"; break;
+        case PrinterCondition::SchedulerDown: out = "the print server (CUPS) is not running or not reachable"; break;
+    }
+    if (!reasons.empty() && condition != PrinterCondition::Ready) out += " (" + reasons + ")";
+    if (!message.empty() && condition != PrinterCondition::Ready) out += ": " + message;
+    return out;
+}
+
+const char* phaseKey(JobPhase p) {
+    switch (p) {
+        case JobPhase::Waiting: return "waiting";
+        case JobPhase::Printing: return "printing";
+        case JobPhase::Completed: return "completed";
+        case JobPhase::Cancelled: return "cancelled";
+        case JobPhase::Aborted: return "aborted";
+        case JobPhase::Missing: return "missing";
+        case JobPhase::Unknown: return "unknown";
+    }
+    return "unknown";
+}
+
+JobObservation Printer::observe(int cupsJobId) {
+    JobObservation o;
+    o.cupsJobId = cupsJobId;
+    o.phase = JobPhase::Missing;
+    return o;
+}
+
+std::optional<std::vector<JobObservation>> Printer::findJobs(const std::string&) {
+    return std::vector<JobObservation>{};
+}
+
+bool Printer::purge(int) { return true; }
+
+// ---- Spool folder ----
 
 SpoolFolderPrinter::SpoolFolderPrinter(std::filesystem::path folder) : m_folder(std::move(folder)) {}
 
 std::string SpoolFolderPrinter::describe() const { return "spool folder " + m_folder.string(); }
 
-PrintOutcome SpoolFolderPrinter::print(const PrintJob& job) {
-    PrintOutcome out;
+PrinterStatus SpoolFolderPrinter::status() {
+    PrinterStatus st;
+    std::error_code ec;
+    std::filesystem::create_directories(m_folder, ec);
+    if (std::filesystem::is_directory(m_folder, ec) && ::access(m_folder.c_str(), W_OK | X_OK) == 0) {
+        st.condition = PrinterCondition::Ready;
+    } else {
+        st.condition = PrinterCondition::NeedsAttention;
+        st.message = "the spool folder " + m_folder.string() + " cannot be written";
+    }
+    return st;
+}
+
+Submission SpoolFolderPrinter::submit(const PrintJob& job, const std::function<void(int)>&) {
+    Submission out;
     // The job id names the file: refuse anything that could leave the folder.
-    if (job.jobId.empty() || job.jobId.find_first_not_of("0123456789abcdefABCDEF-") != std::string::npos) {
+    if (hexOf(job.jobId).empty()) {
         out.message = "invalid job id '" + job.jobId + "'";
         return out;
     }
@@ -66,14 +151,26 @@ PrintOutcome SpoolFolderPrinter::print(const PrintJob& job) {
         // The spool folder holds personal data: 0700 when we make it (its parent, the data folder, exists).
         if (::mkdir(m_folder.c_str(), 0700) != 0 && errno != EEXIST) {
             out.message = "cannot create the spool folder " + m_folder.string() + ": " + std::strerror(errno);
+            out.condition = PrinterCondition::NeedsAttention;
             return out;
         }
         writeFileAtomically(path, job.pdf);
-        out.state = JobState::Done;
-        out.message = "written to the spool folder";
-        out.where = path.string();
+        out.result = SubmitResult::Completed;
+        out.message = path.string();
     } catch (const std::exception& e) {
         out.message = e.what();
+        out.condition = PrinterCondition::NeedsAttention;
+    }
+    return out;
+}
+
+std::optional<std::vector<JobObservation>> SpoolFolderPrinter::findJobs(const std::string& jobId) {
+    std::vector<JobObservation> out;
+    std::error_code ec;
+    if (!hexOf(jobId).empty() && std::filesystem::is_regular_file(m_folder / (jobId + ".pdf"), ec)) {
+        JobObservation o;
+        o.phase = JobPhase::Completed;
+        out.push_back(o);
     }
     return out;
 }
@@ -95,180 +192,319 @@ int removeStaleSpoolTemporaries(const std::filesystem::path& folder, std::chrono
     return removed;
 }
 
+// ---- CUPS ----
+
+namespace {
+
+using IppPtr = std::unique_ptr<ipp_t, decltype(&ippDelete)>;
+
+std::string uriFor(const char* fmt, const std::string& arg) {
+    char uri[HTTP_MAX_URI];
+    httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, "localhost", ippPort(), fmt, arg.c_str());
+    return uri;
+}
+
+std::string printerUri(const std::string& queue) { return uriFor("/printers/%s", queue); }
+std::string jobUri(int id) { return uriFor("/jobs/%s", std::to_string(id)); }
+
+ipp_t* newRequest(ipp_op_t op) {
+    ipp_t* req = ippNewRequest(op);
+    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, cupsUser());
+    return req;
+}
+
+bool ok() { return cupsLastError() <= IPP_STATUS_OK_CONFLICTING; }
+
+std::string strings(ipp_t* resp, const char* name, const char* sep = ", ") {
+    std::string out;
+    ipp_attribute_t* a = ippFindAttribute(resp, name, IPP_TAG_ZERO);
+    for (int i = 0; a && i < ippGetCount(a); ++i) {
+        const char* v = ippGetString(a, i, nullptr);
+        if (!v || !*v || std::string_view(v) == "none") continue;
+        if (!out.empty()) out += sep;
+        out += v;
+    }
+    return out;
+}
+
+bool hasReason(const std::string& reasons, std::string_view prefix) {
+    for (std::size_t start = 0; start < reasons.size();) {
+        auto end = reasons.find(", ", start);
+        if (end == std::string::npos) end = reasons.size();
+        if (std::string_view(reasons).substr(start, end - start).substr(0, prefix.size()) == prefix) return true;
+        start = end + 2;
+    }
+    return false;
+}
+
+// Reasons that mean the device is not there: nothing was or can be delivered.
+bool connectingReasons(const std::string& reasons) {
+    return hasReason(reasons, "connecting-to-device") || hasReason(reasons, "offline") ||
+           hasReason(reasons, "timed-out") || hasReason(reasons, "shutdown");
+}
+
+// CUPS 2.4's socket backend sets no state reason while it cannot connect (it retries for a week): only a
+// printer-state-message. These are its messages, and those of the lpd and ipp backends, while nothing has
+// been delivered (cupsd runs backends in its own locale: English on a stock kiosk).
+bool notDeliveringMessage(const std::string& message) {
+    for (const char* m : {"Connecting to printer", "The printer may not exist or is unavailable at this time",
+                          "The printer is unreachable at this time", "The printer is in use",
+                          "The printer is not responding", "The printer is busy",
+                          "Waiting for printer to become available", "Unable to locate printer",
+                          "Unable to contact printer"})
+        if (message.find(m) != std::string::npos) return true;
+    return false;
+}
+
+// Reasons a person at the printer has to fix (IPP printer-state-reasons keywords, any severity suffix).
+bool attentionReasons(const std::string& reasons) {
+    for (const char* r : {"media-empty", "media-jam", "media-needed", "door-open", "cover-open", "toner-empty",
+                          "marker-supply-empty", "input-tray-missing", "output-area-full", "output-tray-missing",
+                          "interlock-open", "fuser-over-temp"})
+        if (hasReason(reasons, r)) return true;
+    return reasons.find("-error") != std::string::npos;
+}
+
+JobObservation observationFrom(ipp_t* resp, int id) {
+    JobObservation o;
+    o.cupsJobId = id;
+    ipp_attribute_t* state = ippFindAttribute(resp, "job-state", IPP_TAG_ENUM);
+    if (!state) {
+        o.phase = JobPhase::Unknown;
+        return o;
+    }
+    switch (static_cast<ipp_jstate_t>(ippGetInteger(state, 0))) {
+        case IPP_JSTATE_PENDING:
+        case IPP_JSTATE_HELD: o.phase = JobPhase::Waiting; break;
+        case IPP_JSTATE_PROCESSING:
+        case IPP_JSTATE_STOPPED: o.phase = JobPhase::Printing; break;
+        case IPP_JSTATE_COMPLETED: o.phase = JobPhase::Completed; break;
+        case IPP_JSTATE_CANCELED: o.phase = JobPhase::Cancelled; break;
+        case IPP_JSTATE_ABORTED: o.phase = JobPhase::Aborted; break;
+    }
+    if (ipp_attribute_t* n = ippFindAttribute(resp, "number-of-documents", IPP_TAG_INTEGER))
+        o.hasDocument = ippGetInteger(n, 0) > 0;
+    o.reasons = strings(resp, "job-state-reasons");
+    const std::string message = strings(resp, "job-printer-state-message");
+    o.connecting = connectingReasons(o.reasons) || notDeliveringMessage(message);
+    if (!message.empty()) o.reasons += (o.reasons.empty() ? "" : "; ") + message;
+    return o;
+}
+
+const char* const kJobAttributes[] = {"job-id", "job-name", "job-state", "job-state-reasons",
+                                      "job-printer-state-message", "number-of-documents"};
+
+}  // namespace
+
 CupsPrinter::CupsPrinter(CupsSettings settings) : m_settings(std::move(settings)) {}
 
 std::string CupsPrinter::describe() const {
     return "CUPS queue " + m_settings.queue + (m_settings.server.empty() ? "" : " on " + m_settings.server);
 }
 
-namespace {
-
-std::string lastError(const char* what) {
-    return std::string(what) + ": " + cupsLastErrorString();
-}
-
-// Current job-state and the printer's reasons, through Get-Job-Attributes.
-struct JobStatus {
-    ipp_jstate_t state = IPP_JSTATE_PENDING;
-    std::string reasons;
-    bool known = false;
-};
-
-JobStatus jobStatus(http_t* http, int jobId) {
-    JobStatus st;
-    ipp_t* req = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
-    char uri[256];
-    std::snprintf(uri, sizeof uri, "ipp://localhost/jobs/%d", jobId);
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", nullptr, uri);
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, cupsUser());
-    ipp_t* resp = cupsDoRequest(http, req, "/");
-    if (!resp) return st;
-    if (ipp_attribute_t* a = ippFindAttribute(resp, "job-state", IPP_TAG_ENUM)) {
-        st.state = static_cast<ipp_jstate_t>(ippGetInteger(a, 0));
-        st.known = true;
+PrinterStatus CupsPrinter::status() {
+    PrinterStatus st;
+    HttpPtr http = detail::connectCups(m_settings.server, m_settings.connectTimeoutMs);
+    if (!http) {
+        st.message = "cannot connect to " + (m_settings.server.empty() ? std::string(cupsServer()) : m_settings.server);
+        return st;
     }
-    if (ipp_attribute_t* a = ippFindAttribute(resp, "job-printer-state-message", IPP_TAG_TEXT))
-        st.reasons = ippGetString(a, 0, nullptr);
-    if (ipp_attribute_t* a = ippFindAttribute(resp, "job-state-reasons", IPP_TAG_KEYWORD)) {
-        for (int i = 0; i < ippGetCount(a); ++i) {
-            st.reasons += st.reasons.empty() ? "" : "; ";
-            st.reasons += ippGetString(a, i, nullptr);
-        }
+    ipp_t* req = newRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
+    const std::string uri = printerUri(m_settings.queue);
+    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, uri.c_str());
+    static const char* const kWanted[] = {"printer-state", "printer-state-reasons", "printer-state-message",
+                                          "printer-is-accepting-jobs"};
+    ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", 4, nullptr, kWanted);
+    IppPtr resp(cupsDoRequest(http.get(), req, "/"), &ippDelete);
+    if (cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND) {
+        st.condition = PrinterCondition::NoSuchQueue;
+        st.message = "the print server has no queue named " + m_settings.queue;
+        return st;
     }
-    ippDelete(resp);
+    if (!resp || !ok()) {
+        st.message = cupsLastErrorString();
+        return st;
+    }
+    st.reasons = strings(resp.get(), "printer-state-reasons");
+    st.message = strings(resp.get(), "printer-state-message", "; ");
+    ipp_attribute_t* state = ippFindAttribute(resp.get(), "printer-state", IPP_TAG_ENUM);
+    ipp_attribute_t* accepting = ippFindAttribute(resp.get(), "printer-is-accepting-jobs", IPP_TAG_BOOLEAN);
+    st.connecting = hasReason(st.reasons, "connecting-to-device") ||
+                    (state && ippGetInteger(state, 0) == IPP_PSTATE_PROCESSING && notDeliveringMessage(st.message));
+    if (state && ippGetInteger(state, 0) == IPP_PSTATE_STOPPED) {
+        st.condition = PrinterCondition::Stopped;
+    } else if (accepting && !ippGetBoolean(accepting, 0)) {
+        st.condition = PrinterCondition::Rejecting;
+    } else if (hasReason(st.reasons, "offline") || hasReason(st.reasons, "timed-out") ||
+               hasReason(st.reasons, "shutdown")) {
+        st.condition = PrinterCondition::Unreachable;
+    } else if (attentionReasons(st.reasons)) {
+        st.condition = PrinterCondition::NeedsAttention;
+    } else {
+        // connecting-to-device alone is normal at the start of every job: the caller decides when it has
+        // lasted too long (see JobObservation::connecting and kiosk/packs' RetryPolicy).
+        st.condition = PrinterCondition::Ready;
+    }
     return st;
 }
 
-std::string printerUri(const std::string& queue) {
-    char uri[HTTP_MAX_URI];
-    httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, "localhost", ippPort(), "/printers/%s",
-                     queue.c_str());
-    return uri;
-}
-
-// Create-Job on this connection. libcups' cupsCreateJob first looks the queue up through the client's default
-// server, which is not necessarily the one we are connected to.
-int createJob(http_t* http, const std::string& queue, const std::string& title) {
-    ipp_t* req = ippNewRequest(IPP_OP_CREATE_JOB);
-    const std::string uri = printerUri(queue);
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, uri.c_str());
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, cupsUser());
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nullptr, title.c_str());
-    ipp_t* resp = cupsDoRequest(http, req, ("/printers/" + queue).c_str());
-    int id = 0;
-    if (resp) {
-        if (ipp_attribute_t* a = ippFindAttribute(resp, "job-id", IPP_TAG_INTEGER)) id = ippGetInteger(a, 0);
-        ippDelete(resp);
-    }
-    return cupsLastError() <= IPP_STATUS_OK_CONFLICTING ? id : 0;
-}
-
-}  // namespace
-
-PrintOutcome CupsPrinter::submit(const PrintJob& job) {
-    PrintOutcome out;
-    out.where = describe();
-    HttpPtr http = detail::connectCups(m_settings.server);
-    if (!http) {
-        out.message = "cannot reach the CUPS scheduler (" +
-                      (m_settings.server.empty() ? std::string(cupsServer()) : m_settings.server) + ")";
+Submission CupsPrinter::submit(const PrintJob& job, const std::function<void(int)>& created) {
+    Submission out;
+    std::string name;
+    try {
+        name = cupsJobName(job.jobId);
+    } catch (const std::invalid_argument& e) {
+        out.message = e.what();
         return out;
     }
-    const std::string title = jobTitle(job.jobId);
-    const int id = createJob(http.get(), m_settings.queue, title);
+    HttpPtr http = detail::connectCups(m_settings.server, m_settings.connectTimeoutMs);
+    if (!http) {
+        out.condition = PrinterCondition::SchedulerDown;
+        out.message = "cannot reach the print server (CUPS) at " +
+                      (m_settings.server.empty() ? std::string(cupsServer()) : m_settings.server);
+        return out;
+    }
+    // Create-Job on this connection (cupsCreateJob looks the queue up through the client's default
+    // server, not necessarily this one). Only safe bytes: the job name, the user, nothing personal.
+    ipp_t* req = newRequest(IPP_OP_CREATE_JOB);
+    const std::string uri = printerUri(m_settings.queue);
+    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, uri.c_str());
+    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nullptr, name.c_str());
+    IppPtr resp(cupsDoRequest(http.get(), req, ("/printers/" + m_settings.queue).c_str()), &ippDelete);
+    int id = 0;
+    if (resp && ok())
+        if (ipp_attribute_t* a = ippFindAttribute(resp.get(), "job-id", IPP_TAG_INTEGER)) id = ippGetInteger(a, 0);
     if (id <= 0) {
-        out.message = lastError("CUPS refused the job");
+        const ipp_status_t why = cupsLastError();
+        out.condition = why == IPP_STATUS_ERROR_NOT_FOUND            ? PrinterCondition::NoSuchQueue
+                        : why == IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS ? PrinterCondition::Rejecting
+                        : resp                                       ? PrinterCondition::NeedsAttention
+                                                                     : PrinterCondition::SchedulerDown;
+        out.message = std::string("the print server did not take the job: ") + cupsLastErrorString();
         return out;
     }
     out.cupsJobId = id;
-    if (cupsStartDocument(http.get(), m_settings.queue.c_str(), id, title.c_str(),
-                          m_settings.documentFormat.c_str(), 1) != HTTP_STATUS_CONTINUE ||
-        cupsWriteRequestData(http.get(), reinterpret_cast<const char*>(job.pdf.data()), job.pdf.size()) !=
-            HTTP_STATUS_CONTINUE) {
-        out.message = lastError("sending the document to CUPS failed");
-        cupsFinishDocument(http.get(), m_settings.queue.c_str());
-        cancelAndPurge(id);
+    if (created) created(id);
+    // No document-name: it would only repeat the job name, and every attribute sent is a risk.
+    bool sent = cupsStartDocument(http.get(), m_settings.queue.c_str(), id, nullptr, m_settings.documentFormat.c_str(),
+                                  1) == HTTP_STATUS_CONTINUE;
+    if (sent)
+        sent = cupsWriteRequestData(http.get(), reinterpret_cast<const char*>(job.pdf.data()), job.pdf.size()) ==
+               HTTP_STATUS_CONTINUE;
+    const ipp_status_t finished = cupsFinishDocument(http.get(), m_settings.queue.c_str());
+    if (sent && finished <= IPP_STATUS_OK_CONFLICTING) {
+        out.result = SubmitResult::Accepted;
+        out.message = "accepted by " + describe() + " as job " + std::to_string(id);
         return out;
     }
-    if (cupsFinishDocument(http.get(), m_settings.queue.c_str()) > IPP_STATUS_OK_CONFLICTING) {
-        out.message = lastError("CUPS did not accept the document");
-        cancelAndPurge(id);
-        return out;
-    }
-    out.state = JobState::Sent;
-    out.message = "sent to " + describe();
+    out.message = std::string("sending the pack to the print server failed: ") + cupsLastErrorString();
+    // A job without its document never prints; withdraw it so CUPS keeps nothing.
+    out.result = purge(id) ? SubmitResult::NotSent : SubmitResult::Unknown;
+    out.condition = PrinterCondition::SchedulerDown;
     return out;
 }
 
-PrintOutcome CupsPrinter::poll(int cupsJobId) {
-    PrintOutcome out;
-    out.cupsJobId = cupsJobId;
-    out.where = describe();
-    HttpPtr http = detail::connectCups(m_settings.server);
+JobObservation CupsPrinter::observe(int cupsJobId) {
+    JobObservation o;
+    o.cupsJobId = cupsJobId;
+    HttpPtr http = detail::connectCups(m_settings.server, m_settings.connectTimeoutMs);
     if (!http) {
-        out.state = JobState::Sent;  // unknown: the scheduler is down; ask again later
-        out.message = "cannot reach the CUPS scheduler";
-        return out;
+        o.reasons = "the print server cannot be reached";
+        return o;
     }
-    const JobStatus st = jobStatus(http.get(), cupsJobId);
-    if (!st.known) {
-        out.message = lastError("CUPS does not know the job");
-        return out;
+    ipp_t* req = newRequest(IPP_OP_GET_JOB_ATTRIBUTES);
+    const std::string uri = jobUri(cupsJobId);
+    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", nullptr, uri.c_str());
+    ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                  static_cast<int>(std::size(kJobAttributes)), nullptr, kJobAttributes);
+    IppPtr resp(cupsDoRequest(http.get(), req, "/"), &ippDelete);
+    if (cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND) {
+        o.phase = JobPhase::Missing;
+        return o;
     }
-    if (st.state == IPP_JSTATE_COMPLETED) {
-        out.state = JobState::Done;
-        out.message = "printed";
-        if (!cancelAndPurge(cupsJobId)) out.message += " (CUPS did not purge the job: " + std::string(cupsLastErrorString()) + ")";
-        return out;
+    if (!resp || !ok()) {
+        o.reasons = cupsLastErrorString();
+        return o;
     }
-    if (st.state == IPP_JSTATE_CANCELED || st.state == IPP_JSTATE_ABORTED) {
-        out.message = "the printer did not print the job: " + (st.reasons.empty() ? "aborted" : st.reasons);
-        cancelAndPurge(cupsJobId);
-        return out;
-    }
-    out.state = JobState::Sent;
-    out.message = st.reasons.empty() ? "waiting for the printer" : st.reasons;
-    return out;
+    return observationFrom(resp.get(), cupsJobId);
 }
 
-bool CupsPrinter::cancelAndPurge(int cupsJobId) {
-    HttpPtr http = detail::connectCups(m_settings.server);
-    if (!http) return false;
-    // Cancel-Job with purge-job (cupsCancelJob2(..., 1)) is refused for a job that already completed, and
-    // CUPS keeps completed jobs' files for a day by default. Purge-Jobs limited by job-ids removes exactly this
-    // job's document, control file and history entry, whatever its state (measured with CUPS 2.4).
-    ipp_t* req = ippNewRequest(IPP_OP_PURGE_JOBS);
+std::optional<std::vector<JobObservation>> CupsPrinter::findJobs(const std::string& jobId) {
+    std::string name;
+    try {
+        name = cupsJobName(jobId);
+    } catch (const std::invalid_argument&) {
+        return std::vector<JobObservation>{};
+    }
+    HttpPtr http = detail::connectCups(m_settings.server, m_settings.connectTimeoutMs);
+    if (!http) return std::nullopt;
+    ipp_t* req = newRequest(IPP_OP_GET_JOBS);
     const std::string uri = printerUri(m_settings.queue);
     ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, uri.c_str());
-    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, cupsUser());
-    ippAddInteger(req, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-ids", cupsJobId);
-    ippAddBoolean(req, IPP_TAG_OPERATION, "purge-jobs", 1);
-    ippDelete(cupsDoRequest(http.get(), req, "/admin/"));
-    if (cupsLastError() <= IPP_STATUS_OK_CONFLICTING) return true;
-    // Not allowed to purge (policy): at least cancel an unfinished job and drop its files.
-    return cupsCancelJob2(http.get(), m_settings.queue.c_str(), cupsJobId, 1) == IPP_STATUS_OK;
+    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "which-jobs", nullptr, "all");
+    ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                  static_cast<int>(std::size(kJobAttributes)), nullptr, kJobAttributes);
+    IppPtr resp(cupsDoRequest(http.get(), req, "/"), &ippDelete);
+    if (cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND) return std::vector<JobObservation>{};  // queue gone
+    if (!resp || !ok()) return std::nullopt;
+    std::vector<JobObservation> out;
+    // The response is one group of attributes per job, separated by IPP_TAG_ZERO.
+    ipp_t* one = nullptr;
+    const auto flush = [&] {
+        if (!one) return;
+        ipp_attribute_t* n = ippFindAttribute(one, "job-name", IPP_TAG_NAME);
+        ipp_attribute_t* id = ippFindAttribute(one, "job-id", IPP_TAG_INTEGER);
+        if (n && id && name == ippGetString(n, 0, nullptr)) out.push_back(observationFrom(one, ippGetInteger(id, 0)));
+        ippDelete(one);
+        one = nullptr;
+    };
+    for (ipp_attribute_t* a = ippFirstAttribute(resp.get()); a; a = ippNextAttribute(resp.get())) {
+        if (ippGetGroupTag(a) != IPP_TAG_JOB) {
+            flush();
+            continue;
+        }
+        if (!one) one = ippNew();
+        ippCopyAttribute(one, a, 0);
+    }
+    flush();
+    return out;
 }
 
-PrintOutcome CupsPrinter::print(const PrintJob& job) {
-    PrintOutcome sent = submit(job);
-    if (sent.state != JobState::Sent) return sent;
-    const auto deadline = std::chrono::steady_clock::now() + m_settings.timeout;
-    PrintOutcome st = poll(sent.cupsJobId);
-    while (st.state == JobState::Sent && std::chrono::steady_clock::now() < deadline) {
-        std::this_thread::sleep_for(m_settings.pollInterval);
-        st = poll(sent.cupsJobId);
+bool CupsPrinter::purge(int cupsJobId) {
+    // A job whose backend is running loses its document at once but stays in the history, as cancelled,
+    // until the backend has stopped (cupsd 2.4 deletes only inactive jobs): ask again until it is gone. True
+    // only once the scheduler no longer knows the job; false (try later) when it cannot be asked.
+    for (int round = 0; round < 4; ++round) {
+        HttpPtr http = detail::connectCups(m_settings.server, m_settings.connectTimeoutMs);
+        if (!http) return false;
+        // Cancel-Job with purge-job: allowed for the job's owner under Debian's stock policy, and (CUPS 2.4)
+        // also for a job that already completed; it removes the document, the control file and the history.
+        ipp_t* req = newRequest(IPP_OP_CANCEL_JOB);
+        const std::string uri = jobUri(cupsJobId);
+        ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", nullptr, uri.c_str());
+        ippAddBoolean(req, IPP_TAG_OPERATION, "purge-job", 1);
+        ippDelete(cupsDoRequest(http.get(), req, "/jobs/"));
+        if (cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND) return true;
+        if (!ok()) {
+            // Some policies allow only Purge-Jobs (an administrator's): try that, limited to this job.
+            req = newRequest(IPP_OP_PURGE_JOBS);
+            const std::string root = uriFor("/%s", "");
+            ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, root.c_str());
+            ippAddInteger(req, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-ids", cupsJobId);
+            ippAddBoolean(req, IPP_TAG_OPERATION, "purge-jobs", 1);
+            ippDelete(cupsDoRequest(http.get(), req, "/admin/"));
+            if (cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND) return true;
+        }
+        const JobPhase now = observe(cupsJobId).phase;
+        if (now == JobPhase::Missing) return true;
+        if (now == JobPhase::Unknown) return false;
+        usleep(250 * 1000);  // the backend is being stopped
     }
-    if (st.state == JobState::Sent) {
-        const std::string why = st.message;
-        cancelAndPurge(sent.cupsJobId);
-        st.state = JobState::Failed;
-        st.message = "the printer did not take the job in time (" + why + "); it was withdrawn and will be retried";
-    }
-    return st;
+    return false;
 }
 
 std::unique_ptr<Printer> makePrinter(const std::string& printer, const std::filesystem::path& spoolFolder) {
-    if (printer.empty()) return std::make_unique<SpoolFolderPrinter>(spoolFolder);
+    if (printer.empty() || printer == "spool") return std::make_unique<SpoolFolderPrinter>(spoolFolder);
     CupsSettings settings;
     settings.queue = printer;
     return std::make_unique<CupsPrinter>(settings);

@@ -7,6 +7,7 @@
 #include "kiosk/records/store.hpp"
 #include "print/pack.hpp"
 #include "print/printer.hpp"
+#include "fake_printer.hpp"
 #include "temp_dir.hpp"
 
 #include <atomic>
@@ -18,34 +19,8 @@ namespace admin_test {
 
 inline const std::string kCourseDir = std::string(BK_SOURCE_DIR) + "/content/course";
 
-// Fails every job while `broken`, else accepts it. Shared state, so a test can "fix the printer".
-struct FakePrinterState {
-    std::atomic<bool> broken{false};
-    std::atomic<int> printed{0};
-    std::atomic<int> refused{0};
-};
-
-class FakePrinter : public print::Printer {
-public:
-    explicit FakePrinter(std::shared_ptr<FakePrinterState> s, std::string name = "Fake")
-        : m_state(std::move(s)), m_name(std::move(name)) {}
-    print::PrintOutcome print(const print::PrintJob& job) override {
-        print::PrintOutcome out;
-        if (m_state->broken || job.pdf.empty()) {
-            ++m_state->refused;
-            out.message = "printer out of paper";
-            return out;
-        }
-        ++m_state->printed;
-        out.state = print::JobState::Done;
-        return out;
-    }
-    std::string describe() const override { return "fake printer " + m_name; }
-
-private:
-    std::shared_ptr<FakePrinterState> m_state;
-    std::string m_name;
-};
+using test_support::FakePrinter;
+using test_support::FakePrinterState;
 
 struct World {
     World() {

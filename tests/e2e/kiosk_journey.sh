@@ -31,6 +31,6 @@ wait_for '^screen safety-plan'
 tap 'Continue to printing'
 wait_for '^screen review'
 tap 'Print my pack'
-wait_for 'status:queued'
+wait_for 'status:saved'  # the real print worker wrote the pack to the spool folder
 stop_kiosk
 echo "journey complete"

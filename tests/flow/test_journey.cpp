@@ -285,13 +285,46 @@ TEST_CASE("print: effect carries the choices, queued and failed results are show
     CHECK(p->largePrint);
     CHECK(p->includePlan);
     CHECK(reduce(step.state, RequestPrint{}).effects.empty());  // no second job while printing
-    CHECK(is<Review>(reduce(step.state, Finish{}).state));      // stay while printing
-    CHECK(reduce(step.state, PrintQueued{}).state.candidate.print == PrintStatus::Queued);
+    CHECK(is<Done>(reduce(step.state, Finish{}).state));        // never trapped waiting for the printer
+    // Queued is not printed: the candidate hears "printing" until the print worker knows more.
+    CHECK(reduce(step.state, PrintQueued{}).state.candidate.print == PrintStatus::Printing);
     auto failed = reduce(step.state, PrintFailed{"out of paper"}).state;
     CHECK(failed.candidate.print == PrintStatus::Failed);
     CHECK(failed.candidate.printProblem == "out of paper");
     // After a failure the candidate can try again.
     CHECK(effectOf<PrintPack>(reduce(failed, RequestPrint{})));
+}
+
+TEST_CASE("the candidate hears what really happens to their pack, and never asks for it twice", "[flow]") {
+    State s = at(Review{});
+    s.candidate.candidateId = "cand-1";
+    const auto printing = reduce(s, RequestPrint{}).state;
+    struct Row {
+        PrintStatus news;
+        PrintStatus shown;
+        bool canAskAgain;
+    };
+    for (const Row& r : {Row{PrintStatus::Printed, PrintStatus::Printed, true}, Row{PrintStatus::Saved, PrintStatus::Saved, true},
+                         Row{PrintStatus::Attention, PrintStatus::Attention, false},
+                         Row{PrintStatus::Failed, PrintStatus::Failed, true},
+                         Row{PrintStatus::Printing, PrintStatus::Printing, false}}) {
+        INFO("news " << static_cast<int>(r.news));
+        const auto after = reduce(printing, PrintProgress{r.news, "why"}).state;
+        CHECK(after.candidate.print == r.shown);
+        CHECK(printInFlight(after) == !r.canAskAgain);
+        CHECK(static_cast<bool>(effectOf<PrintPack>(reduce(after, RequestPrint{}))) == r.canAskAgain);
+        CHECK(is<Done>(reduce(after, Finish{}).state));
+    }
+    // The printer needs attention, then prints the kept pack by itself.
+    auto attention = reduce(printing, PrintProgress{PrintStatus::Attention, "printer stopped"}).state;
+    CHECK(attention.candidate.printProblem == "printer stopped");
+    CHECK(is<Review>(reduce(attention, Back{}).state));  // the plan cannot change under a kept pack
+    const auto printed = reduce(attention, PrintProgress{PrintStatus::Printed, ""}).state;
+    CHECK(printed.candidate.print == PrintStatus::Printed);
+    CHECK(printed.candidate.printProblem.empty());
+    // Late news never undoes "printed", and news without a request is ignored.
+    CHECK(reduce(printed, PrintProgress{PrintStatus::Attention, "late"}).state.candidate.print == PrintStatus::Printed);
+    CHECK(reduce(s, PrintProgress{PrintStatus::Printed, ""}).state.candidate.print == PrintStatus::NotRequested);
 }
 
 TEST_CASE("print without the plan when the candidate leaves it out", "[flow]") {

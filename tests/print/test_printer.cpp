@@ -26,16 +26,23 @@ TEST_CASE("the spool-folder printer writes <job id>.pdf atomically and refuses o
     const fs::path dir = tmpl;
     SpoolFolderPrinter spool(dir / "spool");
     const auto pdf = samplePdf();
-    const PrintOutcome out = spool.print({"3f2a9c1e-7d4b-4c2a-9e1f-0a1b2c3d4e5f", pdf});
-    CHECK(out.state == JobState::Done);
-    CHECK(out.where == (dir / "spool/3f2a9c1e-7d4b-4c2a-9e1f-0a1b2c3d4e5f.pdf").string());
-    CHECK(fs::file_size(out.where) == pdf.size());
+    const std::string id = "3f2a9c1e-7d4b-4c2a-9e1f-0a1b2c3d4e5f";
+    CHECK(spool.findJobs(id)->empty());
+    CHECK(spool.status().ready());
+    const Submission out = spool.submit({id, pdf}, {});
+    CHECK(out.result == SubmitResult::Completed);
+    CHECK(out.message == (dir / "spool" / (id + ".pdf")).string());
+    CHECK(fs::file_size(out.message) == pdf.size());
     CHECK((fs::status(dir / "spool").permissions() & fs::perms::all) == fs::perms::owner_all);  // 0700 (issue 15)
-    CHECK(spool.print({"../escape", pdf}).state == JobState::Failed);
-    // A folder that cannot be written is a failure the queue retries, not an exception.
-    SpoolFolderPrinter blocked(dir / "spool/3f2a9c1e-7d4b-4c2a-9e1f-0a1b2c3d4e5f.pdf/sub");
-    const PrintOutcome bad = blocked.print({"aaaaaaaa", pdf});
-    CHECK(bad.state == JobState::Failed);
+    // After a kill the file tells whether the job was done.
+    REQUIRE(spool.findJobs(id)->size() == 1);
+    CHECK(spool.findJobs(id)->at(0).phase == JobPhase::Completed);
+    CHECK(spool.submit({"../escape", pdf}, {}).result == SubmitResult::NotSent);
+    // A folder that cannot be written is a printer problem the queue retries, not an exception.
+    SpoolFolderPrinter blocked(dir / "spool" / (id + ".pdf") / "sub");
+    CHECK(blocked.status().condition == PrinterCondition::NeedsAttention);
+    const Submission bad = blocked.submit({"aaaaaaaa-0000-4000-8000-000000000000", pdf}, {});
+    CHECK(bad.result == SubmitResult::NotSent);
     CHECK(!bad.message.empty());
     std::error_code ec;
     fs::remove_all(dir, ec);
@@ -44,9 +51,18 @@ TEST_CASE("the spool-folder printer writes <job id>.pdf atomically and refuses o
 TEST_CASE("makePrinter picks the spool folder without a printer name, CUPS with one", "[print]") {
     CHECK(makePrinter("", "/tmp/spool")->describe() == "spool folder /tmp/spool");
     CHECK(makePrinter("Office", "/tmp/spool")->describe() == "CUPS queue Office");
-    CHECK(std::string(jobStateKey(JobState::Sent)) == "sent");
-    CHECK(std::string(jobStateKey(JobState::Done)) == "done");
-    CHECK(std::string(jobStateKey(JobState::Failed)) == "failed");
+    CHECK(makePrinter("spool", "/tmp/spool")->destination() == "spool");
+    CHECK(makePrinter("Office", "/tmp/spool")->destination() == "Office");
+}
+
+TEST_CASE("CUPS job names hold only safe bytes and nothing personal", "[print]") {
+    // Debian 12's cupsd (2.4.2-3+deb12u10) crashes on whitespace in an attribute value: only [a-z0-9-].
+    const std::string name = cupsJobName("3F2A9C1E-7d4b-4c2a-9e1f-0a1b2c3d4e5f");
+    CHECK(name == "briefing-pack-3f2a9c1e7d4b4c2a9e1f0a1b2c3d4e5f");
+    CHECK(name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos);
+    CHECK_THROWS_AS(cupsJobName("Briefing pack 3f2a9c1e"), std::invalid_argument);
+    CHECK_THROWS_AS(cupsJobName("3f2a9c1e"), std::invalid_argument);
+    CHECK_THROWS_AS(cupsJobName("3f2a9c1e-7d4b-4c2a-9e1f-0a1b2c3d4e5f\n"), std::invalid_argument);
 }
 
 TEST_CASE("stale temporaries of killed spool writes are removed, recent ones and packs are kept", "[print]") {

@@ -69,13 +69,14 @@ TEST_CASE("the printer test page is one page naming the force, printer, time and
     Tmp tmp;
     SpoolFolderPrinter spool(tmp.path);
     const std::string id = testPageJobId();
-    const auto out = spool.print({id, pdf});
-    REQUIRE(out.state == JobState::Done);
-    const std::string info = run("pdfinfo '" + out.where + "'");
+    const auto out = spool.submit({id, pdf}, {});
+    REQUIRE(out.result == SubmitResult::Completed);
+    const std::string file = out.message;
+    const std::string info = run("pdfinfo '" + file + "'");
     const auto pages = info.find("Pages:");
     REQUIRE(pages != std::string::npos);
     CHECK(std::stoi(info.substr(pages + 6)) == 1);
-    const std::string text = run("pdftotext -q -enc UTF-8 '" + out.where + "' -");
+    const std::string text = run("pdftotext -q -enc UTF-8 '" + file + "' -");
     CHECK(text.find("Printer test page") != std::string::npos);
     CHECK(text.find("Heddlu Dyfed-Powys Police") != std::string::npos);
     CHECK(text.find("Front desk") != std::string::npos);

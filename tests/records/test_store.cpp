@@ -175,19 +175,19 @@ TEST_CASE("the print queue hands each job out once, also across a reopen", "[rec
         candidate = store->checkIn(person("Printer User")).candidateId;
         store->saveSafetyPlan(candidate, {{"route", "varies daily"}}, false);
         jobId = store->enqueuePrint(candidate, "spool");
-        const auto claimed = store->claimNextPrint();
+        const auto claimed = store->claimNextPrint("spool", "test");
         REQUIRE(claimed);
         CHECK(claimed->id == jobId);
         CHECK(claimed->attempts == 1);
-        CHECK_FALSE(store->claimNextPrint());
+        CHECK_FALSE(store->claimNextPrint("spool", "test"));
     }
     auto store = openStore(tmp.data());  // a "restart" between hand-over and completion
-    CHECK_FALSE(store->claimNextPrint());
-    CHECK(store->printJob(jobId).state == PrintState::Sent);
+    CHECK_FALSE(store->claimNextPrint("spool", "test"));
+    CHECK(store->printJob(jobId).state == PrintState::Submitting);  // the print worker reconciles it
     store->markPrintFailed(jobId, "out of paper");
     CHECK(store->printJob(jobId).lastError == "out of paper");
     store->retryPrint(jobId);
-    const auto again = store->claimNextPrint();
+    const auto again = store->claimNextPrint("spool", "test");
     REQUIRE(again);
     CHECK(again->attempts == 2);
     REQUIRE(store->safetyPlan(candidate));
@@ -203,7 +203,7 @@ TEST_CASE("a print job keeps the pack options it was queued with", "[records]") 
     auto store = openStore(tmp.data());
     const auto candidate = store->checkIn(person("Options User")).candidateId;
     const auto jobId = store->enqueuePrint(candidate, "spool", "lang=cy;large-print=1");
-    const auto claimed = store->claimNextPrint();
+    const auto claimed = store->claimNextPrint("spool", "test");
     REQUIRE(claimed);
     CHECK(claimed->id == jobId);
     CHECK(claimed->options == "lang=cy;large-print=1");
@@ -216,7 +216,7 @@ TEST_CASE("a kept safety plan survives printing", "[records]") {
     const auto c = store->checkIn(person("Keeps Plan")).candidateId;
     store->saveSafetyPlan(c, {{"route", "varies"}}, true);
     const auto job = store->enqueuePrint(c, "spool");
-    REQUIRE(store->claimNextPrint());
+    REQUIRE(store->claimNextPrint("spool", "test"));
     store->markPrintDone(job);
     REQUIRE(store->safetyPlan(c));
     CHECK(store->safetyPlan(c)->answers.at(0).answer == "varies");

@@ -133,11 +133,13 @@ private:
     }
     void pollPrinter() {
         for (const auto& r : m_worker->takeResults()) {
-            if (r.done) {
+            if (const auto progress = app::journeyPrintNews(r, m_k->state))
+                m_k->state = flow::reduce(std::move(m_k->state), *progress).state;
+            if (r.kind == kiosk::packs::NewsKind::Saved || r.kind == kiosk::packs::NewsKind::Printed) {
                 ++m_printed;
-            } else {
+            } else if (r.kind != kiosk::packs::NewsKind::Accepted) {
                 ++m_printFailed;
-                std::cerr << "print job " << r.jobId << ": " << r.problem << "\n";
+                std::cerr << "print job " << r.jobId << ": " << r.message << "\n";
             }
         }
     }
@@ -183,7 +185,12 @@ void Soak::candidate(int n) {
     tap("Continue to my safety plan");
     tap("Continue to printing");
     tap("Print my pack");
-    if (m_k->state.candidate.print == flow::PrintStatus::Queued) ++m_queued;
+    if (m_k->state.candidate.print == flow::PrintStatus::Printing) ++m_queued;
+    // The candidate waits for the print worker's word (routed as kiosk/main does), as on the real kiosk.
+    for (int i = 0; i < 500 && flow::printInFlight(m_k->state); ++i) {
+        pollPrinter();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
     tap("Finish");
     tap("Finish and clear the screen");
     m_k->effects.clear();  // the fixture's log of effects, not kiosk state: kept from growing

@@ -5,6 +5,8 @@
 
 #include "officer_fixture.hpp"
 
+#include "fake_printer.hpp"
+
 #include "kiosk/app/officer_admin_effects.hpp"
 #include "kiosk/packs/packs.hpp"
 #include "kiosk/records/clock.hpp"
@@ -13,23 +15,7 @@
 
 namespace kiosk::test {
 
-// Fails every job while `broken`.
-class SwitchablePrinter : public print::Printer {
-public:
-    bool broken = false;
-    int printed = 0;
-    print::PrintOutcome print(const print::PrintJob& job) override {
-        print::PrintOutcome out;
-        if (broken || job.pdf.empty()) {
-            out.message = "printer out of paper";
-            return out;
-        }
-        ++printed;
-        out.state = print::JobState::Done;
-        return out;
-    }
-    std::string describe() const override { return "test printer"; }
-};
+using SwitchablePrinter = test_support::FakePrinter;
 
 struct AdminKiosk {
     explicit AdminKiosk(flow::OfficerRole role = flow::OfficerRole::Officer, float width = 1920.0f,
@@ -101,7 +87,7 @@ struct AdminKiosk {
 
     // What the print worker does when woken; then kiosk/main tells officer mode.
     void runPrinter() {
-        packs::runPrintQueue(store(), renderer, printer, o.k.course, o.k.force);
+        test_support::runQueue(store(), renderer, o.k.course, o.k.force, printer);
         admin(flow::PrintJobsChanged{});
     }
     std::vector<records::PrintJob> jobs() { return store().listPrintJobs(); }

@@ -59,11 +59,18 @@ TEST_CASE("English candidate: attract to printed pack by touch, records in the s
     k.tap("Continue to printing");
     REQUIRE(k.on<flow::Review>());
     k.tap("Print my pack");
-    CHECK(k.state.candidate.print == flow::PrintStatus::Queued);
-    CHECK(k.shows("status:queued"));
+    CHECK(k.state.candidate.print == flow::PrintStatus::Printing);
+    CHECK(k.shows("status:printing"));
     const auto jobs = k.store->listPrintJobs();
     REQUIRE(jobs.size() == 1);
     CHECK(jobs[0].candidateId == k.state.candidate.candidateId);
+    // The print worker's word, routed as kiosk/main routes it: saved to the folder for staff to print.
+    kiosk::packs::PrintNews news{jobs[0].id, jobs[0].candidateId, kiosk::packs::NewsKind::Saved,
+                                 print::PrinterCondition::Ready, "saved"};
+    k.send(*kiosk::app::journeyPrintNews(news, k.state));
+    CHECK(k.shows("status:saved"));
+    news.candidateId = "someone else";
+    CHECK_FALSE(kiosk::app::journeyPrintNews(news, k.state));
     k.tap("Finish");
     CHECK(k.on<flow::Done>());
     k.tap("Finish and clear the screen");
@@ -307,7 +314,13 @@ TEST_CASE("review: printing, then the printer fails: ask staff, try again", "[ui
     CHECK(k.shows("status:print-failed"));
     CHECK(k.shows("status:no-email"));
     k.tap("Print my pack");
-    CHECK(k.state.candidate.print == flow::PrintStatus::Queued);
+    CHECK(k.state.candidate.print == flow::PrintStatus::Printing);
+    // The printer is stopped: the pack is kept, Print is not offered again, the candidate may leave.
+    k.send(flow::PrintProgress{flow::PrintStatus::Attention, "printer stopped"});
+    CHECK(k.shows("status:print-attention"));
+    const auto before = k.store->listPrintJobs().size();
+    k.tap("Print my pack");
+    CHECK(k.store->listPrintJobs().size() == before);
 }
 
 TEST_CASE("language switch on the check-in screen keeps the typed name", "[ui]") {

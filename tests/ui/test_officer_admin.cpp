@@ -48,14 +48,14 @@ TEST_CASE("batch print with a failing printer shows per-job failures, and retry 
     CHECK(k.shows("batch-progress"));
     CHECK(k.state().admin.printing.batchPending == 3);
 
-    k.printer.broken = true;
+    k.printer.state().broken = true;
     k.runPrinter();
     CHECK(k.state().admin.printing.batchFailed == 3);
     CHECK(k.shows("job:Ann Jones:failed"));
     CHECK(k.shows("job:Siân Gwenllian:failed"));
     CHECK(k.shows("retry:Bob Smith"));
 
-    k.printer.broken = false;
+    k.printer.state().broken = false;
     k.tap("batch-retry");
     CHECK(k.state().admin.printing.batchPending == 3);
     k.runPrinter();
@@ -63,7 +63,7 @@ TEST_CASE("batch print with a failing printer shows per-job failures, and retry 
     CHECK(k.state().admin.printing.batchFailed == 0);
     CHECK(k.shows("job:Ann Jones:done"));
     CHECK_FALSE(k.shows("batch-retry"));
-    CHECK(k.printer.printed == 3);
+    CHECK(k.printer.state().printed == 3);
     CHECK(auditCount(k.store(), "print") >= 2);  // the batch and the retries
 }
 
@@ -81,8 +81,8 @@ TEST_CASE("reprint one pack queues exactly that candidate's pack", "[ui][officer
 TEST_CASE("the print queue lists failed jobs - retry queues again and cancel asks first", "[ui][officer]") {
     AdminKiosk k;
     for (const auto& c : k.candidates) k.store().enqueuePrint(c, "spool");
-    k.printer.broken = true;
-    packs::runPrintQueue(k.store(), k.renderer, k.printer, k.o.k.course, k.o.k.force);
+    k.printer.state().broken = true;
+    k.runPrinter();
     k.open(OfficerPage::PrintQueue);
     CHECK(k.shows("job:Ann Jones:failed"));
     k.tap("retry:Ann Jones");
@@ -101,7 +101,7 @@ TEST_CASE("the print queue lists failed jobs - retry queues again and cancel ask
     for (const auto& j : k.jobs()) cancelled += j.state == records::PrintState::Cancelled;
     CHECK(cancelled == 1);
 
-    k.printer.broken = false;
+    k.printer.state().broken = false;
     k.runPrinter();
     CHECK(k.shows("job:Ann Jones:done"));
 }

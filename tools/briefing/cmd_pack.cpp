@@ -6,7 +6,11 @@
 #include "content/course.hpp"
 #include "content/text.hpp"
 #include "kiosk/packs/packs.hpp"
+#include "kiosk/packs/printer_choice.hpp"
 #include "print/font_coverage.hpp"
+#include "print_progress.hpp"
+
+#include <unistd.h>
 
 #include <iostream>
 
@@ -72,14 +76,16 @@ bool writeOnePack(Store& store, const PackContext& pc, const std::string& candid
     }
 }
 
-int runPrinting(Context& ctx, Store& store, const PackContext& pc) {
+// Runs the print client over `jobIds` (empty: everything pending). Exit 0 when all printed, 4 when some
+// did, 3 when none did because of the printer (unreachable, stopped...), 1 when none could be rendered.
+int runPrinting(Context& ctx, Store& store, const PackContext& pc, const std::vector<std::string>& jobIds) {
     const auto& s = ctx.settings();
     auto printer = print::makePrinter(s.printer, s.dataDir / "spool");
-    const auto run = kiosk::packs::runPrintQueue(store, pc.renderer, *printer, pc.course, pc.force);
-    for (const auto& p : run.problems) std::cerr << "briefing: " << p << '\n';
-    std::cout << "printed " << run.done << ", failed " << run.failed << " (to " << printer->describe() << ")\n";
-    if (run.failed == 0) return kExitOk;
-    return run.done > 0 ? kExitPartial : kExitEnvironment;
+    const auto sum = runPrintJobs(store, pc.renderer, pc.course, pc.force, *printer, jobIds, isatty(1) == 1,
+                                  std::cout, std::cerr);
+    if (sum.waiting == 0 && sum.needsOfficer == 0) return kExitOk;
+    if (sum.printed > 0) return kExitPartial;
+    return sum.waiting > 0 ? kExitEnvironment : kExitPartial;
 }
 
 int listJobs(Context& ctx) {
@@ -147,11 +153,12 @@ void addPackCommands(CLI::App& app, Context& ctx) {
             } else {
                 for (const auto& e : store->roster(a.session)) candidates.push_back(e.candidateId);
             }
+            std::vector<std::string> jobs;
             for (const auto& c : candidates) {
-                const auto job = store->enqueuePrint(c, destination, options);
-                store->audit("print", cliActor(), "job " + job);
+                jobs.push_back(store->enqueuePrint(c, destination, options));
+                store->audit("print", cliActor(), "job " + jobs.back());
             }
-            return runPrinting(ctx, *store, pc);
+            return runPrinting(ctx, *store, pc, jobs);
         });
     });
     auto* printWho = printCmd->add_option_group("who", "One candidate or a whole session");
@@ -160,7 +167,7 @@ void addPackCommands(CLI::App& app, Context& ctx) {
     printWho->require_option(1);
     addPackOptions(printCmd, a);
 
-    CLI::App* queue = app.add_subcommand("print-queue", "List, retry or cancel print jobs (state kept in the store)");
+    CLI::App* queue = app.add_subcommand("print-queue", "List, run, retry or cancel print jobs (state kept in the store)");
     queue->footer(kExitCodesHelp);
     queue->require_subcommand(0, 1);
     queue->callback([&ctx, queue] {
@@ -168,20 +175,34 @@ void addPackCommands(CLI::App& app, Context& ctx) {
         ctx.exitCode = listJobs(ctx);
     });
     addCommand(*queue, ctx, "list", "List every print job (the default)", [&ctx] { return listJobs(ctx); });
-    addCommand(*queue, ctx, "retry", "Queue a failed, sent or cancelled job again and print it now", [&ctx, ap] {
+    addCommand(*queue, ctx, "run",
+               "Send queued and due jobs, follow those in CUPS (after a crash too) until each is printed, "
+               "waiting for the printer or needs an officer",
+               [&ctx] {
+                   return runRecords([&] {
+                       auto store = openRecords(ctx, false);
+                       return runPrinting(ctx, *store, loadPackContext(ctx), {});
+                   });
+               });
+    addCommand(*queue, ctx, "retry", "Queue a failed, waiting or cancelled job again and print it now", [&ctx, ap] {
         return runRecords([&] {
             auto store = openRecords(ctx, false);
             store->retryPrint(ap->jobId);
             store->audit("print", cliActor(), "retry job " + ap->jobId);
-            return runPrinting(ctx, *store, loadPackContext(ctx));
+            return runPrinting(ctx, *store, loadPackContext(ctx), {ap->jobId});
         });
     })->add_option("ID", a.jobId, "Print job UUID")->required();
-    addCommand(*queue, ctx, "cancel", "Cancel a job that is queued, sent or failed", [&ctx, ap] {
-        return runRecords([&] {
+    addCommand(*queue, ctx, "cancel",
+               "Cancel a job that is not finished; a job CUPS holds is cancelled and purged there too", [&ctx, ap] {
+        return runRecords([&]() -> int {
             auto store = openRecords(ctx, false);
+            const auto job = store->printJob(ap->jobId);
             store->cancelPrint(ap->jobId);
             store->audit("print", cliActor(), "cancel job " + ap->jobId);
-            return kExitOk;
+            if (!job.inCups && job.state != PrintState::Submitting && job.state != PrintState::Sent) return kExitOk;
+            // Withdraw it from CUPS now rather than leave the candidate's pack in its spool until the kiosk's
+            // print worker next looks.
+            return runPrinting(ctx, *store, loadPackContext(ctx), {ap->jobId});
         });
     })->add_option("ID", a.jobId, "Print job UUID")->required();
 }

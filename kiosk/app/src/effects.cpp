@@ -90,6 +90,22 @@ flow::Event requestPrintPack(records::Store* store, const flow::PrintPack& reque
     }
 }
 
+std::optional<flow::PrintProgress> journeyPrintNews(const packs::PrintNews& news, const flow::State& state) {
+    const bool theirs = !news.jobId.empty() && !state.candidate.candidateId.empty() &&
+                        news.candidateId == state.candidate.candidateId;
+    if (!theirs && !(news.jobId.empty() && flow::printInFlight(state))) return std::nullopt;
+    flow::PrintProgress progress{flow::PrintStatus::Attention, news.message};
+    switch (news.kind) {
+        case packs::NewsKind::Accepted: progress.status = flow::PrintStatus::Printing; break;
+        case packs::NewsKind::Printed: progress.status = flow::PrintStatus::Printed; break;
+        case packs::NewsKind::Saved: progress.status = flow::PrintStatus::Saved; break;
+        case packs::NewsKind::PrinterProblem: progress.status = flow::PrintStatus::Attention; break;
+        case packs::NewsKind::NeedsOfficer:
+        case packs::NewsKind::Cancelled: progress.status = flow::PrintStatus::Failed; break;
+    }
+    return progress;
+}
+
 std::vector<flow::Event> EffectRunner::run(const flow::Effect& effect) {
     const auto notSaved = [](const std::string& why) { return std::vector<flow::Event>{flow::NotSaved{why}}; };
     return std::visit(

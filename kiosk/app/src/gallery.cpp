@@ -63,7 +63,11 @@ std::vector<GalleryShot> galleryShots(const flow::Config& config, const std::vec
     out.push_back({"review", review});
     State printing = apply(review, {SetLargePrint{true}, RequestPrint{}});
     out.push_back({"review-printing", printing});
-    out.push_back({"review-printed", apply(printing, {PrintQueued{}})});
+    out.push_back({"review-printed", apply(printing, {PrintQueued{}, PrintProgress{PrintStatus::Printed, ""}})});
+    out.push_back({"review-saved", apply(printing, {PrintQueued{}, PrintProgress{PrintStatus::Saved, ""}})});
+    State notKept = apply(plan, {SetKeepPlan{false}, ToReview{}, RequestPrint{}});
+    out.push_back({"review-printer-attention",
+                   apply(notKept, {PrintQueued{}, PrintProgress{PrintStatus::Attention, "printer stopped"}})});
     out.push_back({"review-print-failed", apply(printing, {PrintFailed{"printer offline"}})});
     out.push_back({"done", apply(printing, {PrintQueued{}, Finish{}})});
     State idle = review;

@@ -230,14 +230,16 @@ std::vector<flow::OfficerEvent> runAdminEffect(const flow::AdminEffect& effect, 
                         printer = print::makePrinter(queue, dataDir(c) / "spool");
                     }
                     const print::PrintJob job{print::testPageJobId(), pdf};
-                    // A CUPS queue gets the page without waiting for the printer (the screen stays live).
-                    auto* cups = dynamic_cast<print::CupsPrinter*>(printer.get());
-                    const auto out = cups ? cups->submit(job) : printer->print(job);
+                    // The page is handed over without waiting for the printer (the screen stays live); it holds
+                    // nothing personal, so CUPS may keep its history.
+                    const auto status = printer->status();
+                    const auto out = printer->submit(job, {});
                     c.store->audit("print", e.actor, "printer test page to " + req.destination);
-                    if (out.state == print::JobState::Failed)
+                    if (out.result != print::SubmitResult::Accepted && out.result != print::SubmitResult::Completed)
                         return done("The test page did not print: " + out.message, true);
-                    return done("Test page sent to " + req.destination +
-                                (out.where.empty() ? std::string(".") : " (" + out.where + ")."));
+                    std::string note = "Test page sent to " + req.destination + " (" + out.message + ").";
+                    if (!status.ready()) note += " The printer is " + status.describe() + ": it prints once that is fixed.";
+                    return done(note, !status.ready());
                 },
                 [&](const flow::LoadExport&) -> Events {
                     flow::ExportLoaded out;

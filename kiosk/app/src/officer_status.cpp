@@ -4,6 +4,7 @@
 #include "kiosk/packs/printer_choice.hpp"
 #include "kiosk/records/clock.hpp"
 #include "print/cups_queues.hpp"
+#include "print/printer.hpp"
 
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -22,12 +23,17 @@ std::optional<std::uintmax_t> freeSpaceAt(const fs::path& path) {
 
 namespace {
 
+// The queue's state through IPP Get-Printer-Attributes, as the print worker sees it (stopped, rejecting,
+// needs attention...); nullopt when CUPS does not answer or has no such queue.
 std::optional<std::string> cupsQueueState(const std::string& server, const std::string& queue) {
-    for (const auto& q : print::listCupsQueues(server)) {
-        if (q.name != queue) continue;
-        return q.reasons.empty() ? q.state : q.state + ": " + q.reasons;
-    }
-    return std::nullopt;
+    print::CupsSettings settings;
+    settings.queue = queue;
+    settings.server = server;
+    const auto st = print::CupsPrinter(settings).status();
+    if (st.condition == print::PrinterCondition::SchedulerDown || st.condition == print::PrinterCondition::NoSuchQueue)
+        return std::nullopt;
+    if (st.ready()) return st.reasons.empty() ? std::string("ready") : "ready: " + st.reasons;
+    return (st.condition == print::PrinterCondition::Stopped ? "stopped: " : "attention: ") + st.describe();
 }
 
 }  // namespace
@@ -104,7 +110,8 @@ flow::StatusFacts gatherStatus(const StatusInputs& in) {
             f.printerProblem = true;
         } else {
             f.printerState = *state;
-            f.printerProblem = state->rfind("stopped", 0) == 0 || state->rfind("unknown", 0) == 0;
+            f.printerProblem = state->rfind("stopped", 0) == 0 || state->rfind("unknown", 0) == 0 ||
+                               state->rfind("attention", 0) == 0;
         }
     }
     return f;

@@ -140,7 +140,7 @@ Step onBack(State s) {
                               return {std::move(s), {}};
                           },
                           [&](const Review&) -> Step {
-                              if (s.candidate.print != PrintStatus::Printing) s.screen = SafetyPlanScreen{};
+                              if (!printInFlight(s)) s.screen = SafetyPlanScreen{};
                               return {std::move(s), {}};
                           },
                           [&](const Done&) -> Step {
@@ -276,6 +276,10 @@ std::optional<int> answerOf(const State& state, const std::string& moduleId, con
     auto it = state.candidate.answers.find(moduleId + "/" + question);
     if (it == state.candidate.answers.end()) return std::nullopt;
     return it->second;
+}
+
+bool printInFlight(const State& state) {
+    return state.candidate.print == PrintStatus::Printing || state.candidate.print == PrintStatus::Attention;
 }
 
 int countdownSeconds(const State& state) {
@@ -471,11 +475,11 @@ Step reduce(State s, const Event& event) {
                 return {std::move(s), std::move(effects)};
             },
             [&](const SetLargePrint& e) -> Step {
-                if (on<Review>(s) && s.candidate.print != PrintStatus::Printing) s.candidate.largePrint = e.large;
+                if (on<Review>(s) && !printInFlight(s)) s.candidate.largePrint = e.large;
                 return {std::move(s), {}};
             },
             [&](const RequestPrint&) -> Step {
-                if (!on<Review>(s) || s.candidate.print == PrintStatus::Printing || s.candidate.candidateId.empty())
+                if (!on<Review>(s) || printInFlight(s) || s.candidate.candidateId.empty())
                     return {std::move(s), {}};
                 s.candidate.print = PrintStatus::Printing;
                 s.candidate.printProblem.clear();
@@ -484,19 +488,27 @@ Step reduce(State s, const Event& event) {
                 return {std::move(s), {std::move(p)}};
             },
             [&](const PrintQueued&) -> Step {
-                if (s.candidate.print == PrintStatus::Printing) s.candidate.print = PrintStatus::Queued;
+                // In the queue is not printed yet: the screen keeps saying "printing" until the worker knows.
                 return {std::move(s), {}};
             },
             [&](const PrintFailed& e) -> Step {
-                // Queued too: the printer can fail after the job was safely queued.
-                if (s.candidate.print == PrintStatus::Printing || s.candidate.print == PrintStatus::Queued) {
+                if (printInFlight(s)) {
                     s.candidate.print = PrintStatus::Failed;
                     s.candidate.printProblem = e.reason;
                 }
                 return {std::move(s), {}};
             },
+            [&](const PrintProgress& e) -> Step {
+                // Only a pack on its way changes: a late message cannot undo "printed" or revive a reset.
+                if (!printInFlight(s) || e.status == PrintStatus::NotRequested) return {std::move(s), {}};
+                s.candidate.print = e.status;
+                s.candidate.printProblem =
+                    e.status == PrintStatus::Attention || e.status == PrintStatus::Failed ? e.reason : std::string();
+                return {std::move(s), {}};
+            },
             [&](const Finish&) -> Step {
-                if (on<Review>(s) && s.candidate.print != PrintStatus::Printing) s.screen = Done{};
+                // Never trapped waiting for a printer: the pack is in the queue and prints without them.
+                if (on<Review>(s)) s.screen = Done{};
                 return {std::move(s), {}};
             },
             [&](const StartAgain&) -> Step {

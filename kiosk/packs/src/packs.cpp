@@ -135,46 +135,4 @@ print::PackRequest buildPackRequest(const records::SubjectRecord& candidate, con
     return r;
 }
 
-std::string printClaimedJob(records::Store& store, const records::PrintJob& job, const print::PackRenderer& renderer,
-                            print::Printer& printer, const content::Course& course, const content::ForceProfile& force) {
-    std::string failure;
-    try {
-        const auto request =
-            buildPackRequest(store.subjectAccess(job.candidateId), course, force, PackOptions::decode(job.options));
-        const auto outcome = printer.print({job.id, renderer.render(request)});
-        if (outcome.state == print::JobState::Failed) {
-            failure = outcome.message.empty() ? "the printer did not take the job" : outcome.message;
-        } else {
-            if (outcome.cupsJobId > 0) store.markPrintSent(job.id, std::to_string(outcome.cupsJobId));
-            store.markPrintDone(job.id);
-            return {};
-        }
-    } catch (const print::PackError& e) {
-        failure = std::string("pack cannot be rendered: ") + e.what();
-    } catch (const std::invalid_argument& e) {
-        failure = e.what();
-    } catch (const records::NotFoundError& e) {
-        failure = e.what();
-    }
-    store.markPrintFailed(job.id, failure);
-    return failure;
-}
-
-QueueRun runPrintQueue(records::Store& store, const print::PackRenderer& renderer, print::Printer& printer,
-                       const content::Course& course, const content::ForceProfile& force, int maxJobs) {
-    QueueRun run;
-    for (int i = 0; i < maxJobs; ++i) {
-        const auto job = store.claimNextPrint();
-        if (!job) break;
-        const std::string failure = printClaimedJob(store, *job, renderer, printer, course, force);
-        if (failure.empty()) {
-            ++run.done;
-        } else {
-            ++run.failed;
-            run.problems.push_back("print job " + job->id + ": " + failure);
-        }
-    }
-    return run;
-}
-
 }  // namespace kiosk::packs

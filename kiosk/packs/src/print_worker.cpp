@@ -7,11 +7,13 @@ namespace kiosk::packs {
 
 PrintWorker::PrintWorker(std::filesystem::path dataDir, content::Course course, content::ForceProfile force,
                          print::PackRenderer renderer, std::unique_ptr<print::Printer> printer,
-                         bool followStoredChoice)
+                         bool followStoredChoice, RetryPolicy policy, PrinterFactory factory)
     : m_dataDir(std::move(dataDir)),
       m_course(std::move(course)),
       m_force(std::move(force)),
       m_renderer(std::move(renderer)),
+      m_policy(std::move(policy)),
+      m_factory(std::move(factory)),
       m_printer(std::move(printer)),
       m_followStoredChoice(followStoredChoice),
       m_thread([this] { loop(); }) {}
@@ -53,14 +55,21 @@ std::string PrintWorker::printerDescription() const {
 
 void PrintWorker::loop() {
     std::unique_ptr<records::Store> store;
+    std::unique_ptr<PrintRunner> runner;
+    std::optional<std::chrono::milliseconds> wait{std::chrono::milliseconds(0)};  // the first pass at once
+    const auto publish = [this](const PrintNews& news) {
+        std::lock_guard lock(m_mutex);
+        m_results.push_back(news);
+    };
     while (true) {
         {
             std::unique_lock lock(m_mutex);
-            m_cv.wait(lock, [this] { return m_pending || m_stop; });
+            const auto woken = [this] { return m_pending || m_stop; };
+            if (wait) m_cv.wait_for(lock, *wait, woken);
+            else m_cv.wait(lock, woken);
             if (m_stop) return;
             m_pending = false;
         }
-        std::vector<PrintResult> results;
         try {
             if (!store) {
                 records::OpenOptions options;
@@ -73,27 +82,30 @@ void PrintWorker::loop() {
                 if (chosen && m_followStoredChoice) m_printer = print::makePrinter(*chosen, m_dataDir / "spool");
                 m_followStoredChoice = false;
             }
-            while (true) {
-                const auto job = store->claimNextPrint();
-                if (!job) break;
-                std::shared_ptr<print::Printer> printer;
-                {
-                    std::lock_guard lock(m_mutex);
-                    printer = m_printer;
-                }
-                const auto outcome = printClaimedJob(*store, *job, m_renderer, *printer, m_course, m_force);
-                results.push_back({job->id, job->candidateId, outcome.empty(), outcome});
-                std::lock_guard lock(m_mutex);
-                if (m_stop) break;
+            if (!runner) {
+                PrinterFactory factory = m_factory;
+                if (!factory)
+                    factory = [spool = m_dataDir / "spool"](const std::string& d) { return print::makePrinter(d, spool); };
+                runner = std::make_unique<PrintRunner>(*store, m_renderer, m_course, m_force, std::move(factory), m_policy);
             }
+            std::shared_ptr<print::Printer> printer;
+            {
+                std::lock_guard lock(m_mutex);
+                printer = m_printer;
+            }
+            runner->step(*printer, publish);
+            wait = runner->nextStepIn();
         } catch (const std::exception& e) {
-            // The store could not be opened or written: the jobs stay in the queue for the next wake or
-            // restart, and the officer sees the problem.
-            results.push_back({{}, {}, false, std::string("print queue: ") + e.what()});
+            // The store could not be opened or written: the jobs stay in the queue (their state says what CUPS
+            // may hold), the officer sees the problem, and the worker tries again shortly.
+            PrintNews news;
+            news.kind = NewsKind::PrinterProblem;
+            news.message = std::string("print queue: ") + e.what();
+            publish(news);
+            runner.reset();
             store.reset();
+            wait = std::chrono::seconds(5);
         }
-        std::lock_guard lock(m_mutex);
-        m_results.insert(m_results.end(), results.begin(), results.end());
     }
 }
 

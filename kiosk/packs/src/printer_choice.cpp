@@ -62,7 +62,9 @@ BatchProgress batchProgress(const records::Store& store, const std::vector<std::
             case records::PrintState::Done: ++p.done; break;
             case records::PrintState::Failed: ++p.failed; break;
             case records::PrintState::Cancelled: ++p.cancelled; break;
+            case records::PrintState::Waiting: ++p.waiting; ++p.pending; break;
             case records::PrintState::Queued:
+            case records::PrintState::Submitting:
             case records::PrintState::Sent: ++p.pending; break;
         }
     }

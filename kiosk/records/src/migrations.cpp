@@ -148,8 +148,54 @@ CREATE TABLE erasure_scrubs (
 );
 )sql";
 
+// 6: the print queue as a durable per-job state machine (issue 13). New states "submitting" (recorded before
+// Create-Job; the CUPS job id is added the moment CUPS returns it) and "waiting" (an automatic retry is due at
+// next_attempt_at); auto_attempts counts attempts since the last officer retry (the retry limit); in_cups is 1
+// from "submitting" until the job is purged from CUPS; owner names the process working on it. SQLite cannot
+// change a CHECK constraint, so the table is rebuilt. A job deleted while CUPS may still hold it (erasure,
+// purge) leaves a row in print_withdrawals (no personal data: the random job id, the queue and the CUPS job id)
+// so the print worker can still cancel and purge it there.
+constexpr const char* kMigration6 = R"sql(
+CREATE TABLE print_jobs_v6 (
+  id TEXT PRIMARY KEY,
+  candidate_id TEXT NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+  state TEXT NOT NULL CHECK (state IN ('queued', 'submitting', 'sent', 'waiting', 'done', 'failed', 'cancelled')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT '',
+  destination TEXT NOT NULL DEFAULT '',
+  reference TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  options TEXT NOT NULL DEFAULT '',
+  auto_attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL DEFAULT '',
+  in_cups INTEGER NOT NULL DEFAULT 0 CHECK (in_cups IN (0, 1)),
+  owner TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO print_jobs_v6 (id, candidate_id, state, attempts, last_error, destination, reference, created_at,
+                           updated_at, options, in_cups)
+  SELECT id, candidate_id, state, attempts, last_error, destination, reference, created_at, updated_at, options,
+         CASE WHEN state = 'sent' AND destination <> 'spool' THEN 1 ELSE 0 END
+  FROM print_jobs;
+DROP TABLE print_jobs;
+ALTER TABLE print_jobs_v6 RENAME TO print_jobs;
+CREATE INDEX print_jobs_state ON print_jobs(state, created_at);
+CREATE INDEX print_jobs_candidate ON print_jobs(candidate_id);
+CREATE TABLE print_withdrawals (
+  job_id TEXT PRIMARY KEY,
+  destination TEXT NOT NULL,
+  reference TEXT NOT NULL DEFAULT '',
+  queued_at TEXT NOT NULL
+);
+CREATE TRIGGER print_jobs_withdraw_on_delete AFTER DELETE ON print_jobs WHEN OLD.in_cups = 1
+BEGIN
+  INSERT OR REPLACE INTO print_withdrawals (job_id, destination, reference, queued_at)
+  VALUES (OLD.id, OLD.destination, OLD.reference, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+)sql";
+
 constexpr std::array<const char*, kSchemaVersion> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4,
-                                                               kMigration5};
+                                                               kMigration5, kMigration6};
 
 }  // namespace
 

@@ -42,9 +42,11 @@ void drawPrinting(Ctx& c) {
         ImGui::Dummy({0, 0.4f * em});
         const int total = static_cast<int>(p.batchJobs.size());
         const int finished = total - p.batchPending;
-        char label[96];
-        std::snprintf(label, sizeof label, "%d of %d handled: %d printed, %d failed, %d waiting", finished, total,
-                      p.batchDone, p.batchFailed, p.batchPending);
+        int held = 0;  // waiting for the printer: in the kiosk's queue for a retry, or in CUPS behind a problem
+        for (const auto& r : p.batchRows) held += r.state == "waiting" || (r.state == "sent" && !r.lastError.empty());
+        char label[160];
+        std::snprintf(label, sizeof label, "%d of %d handled: %d printed, %d need an officer, %d waiting for the printer, %d on their way",
+                      finished, total, p.batchDone, p.batchFailed, held, std::max(0, p.batchPending - held));
         admin::progressBar(c, total == 0 ? 1.0f : static_cast<float>(finished) / static_cast<float>(total), label,
                            "batch-progress");
         if (p.batchFailed > 0) {

@@ -139,25 +139,30 @@ void jobTable(Ctx& c, const std::vector<flow::PrintJobRow>& rows, const char* id
         cellText(c, who);
         ImGui::TableNextColumn();
         const bool failed = j.state == "failed";
-        std::string state = j.state + (j.attempts > 1 ? " (" + std::to_string(j.attempts) + " tries)" : "");
-        if (failed && !j.lastError.empty()) state += ": " + j.lastError;
+        // The news says what happened and what happens next (waiting in CUPS, retried at 14:32...).
+        const bool problem = failed || j.state == "waiting" || ((j.state == "sent") && !j.lastError.empty());
+        const std::string shown = failed ? "needs an officer" : j.state == "waiting" ? "waiting for the printer"
+                                : j.state == "submitting" ? "sending" : j.state == "done" ? "printed" : j.state;
+        std::string state = shown + (j.attempts > 1 ? " (" + std::to_string(j.attempts) + " tries)" : "");
+        if (problem && !j.lastError.empty()) state += ": " + j.lastError;
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 0.45f * em);
-        wrappedText(failed ? c.view.fonts.bold : c.view.fonts.body, state, failed ? c.view.theme.bad : c.view.theme.text,
+        wrappedText(problem ? c.view.fonts.bold : c.view.fonts.body, state, problem ? c.view.theme.bad : c.view.theme.text,
                     ImGui::GetContentRegionAvail().x);
         record(c, "job:" + who + ":" + j.state);
         ImGui::TableNextColumn();
         cellText(c, j.updatedAt);
         ImGui::TableNextColumn();
-        // A "sent" job may be printing right now: only the queue page (an officer's explicit decision, after a
-        // crash left it so) offers to send it again.
-        if (j.state == "failed" || j.state == "cancelled" || (cancel && j.state == "sent")) {
+        // A job CUPS has may be printing right now: it is never offered again (cancel it first); a waiting one
+        // can be sent at once instead of at its next automatic attempt.
+        if (j.state == "failed" || j.state == "cancelled" || j.state == "waiting") {
             if (button(c, "Retry##" + j.jobId, 6.0f, false, "retry:" + who)) c.emit(flow::RetryJob{j.jobId});
             if (cancel) ImGui::SameLine();
         } else if (cancel) {
             ImGui::Dummy({6.0f * em, 2.0f * em});  // keeps Cancel in its own column
             ImGui::SameLine();
         }
-        if (cancel && (j.state == "queued" || j.state == "sent" || j.state == "failed")) {
+        if (cancel && (j.state == "queued" || j.state == "submitting" || j.state == "sent" || j.state == "waiting" ||
+                       j.state == "failed")) {
             if (button(c, "Cancel##" + j.jobId, 6.0f, false, "cancel:" + who)) c.emit(flow::AskCancelJob{j.jobId});
         }
     }

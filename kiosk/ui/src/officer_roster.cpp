@@ -12,9 +12,10 @@ namespace {
 
 std::string packText(const flow::RosterRow& r) {
     if (r.packStatus == "done") return "Printed";
-    if (r.packStatus == "sent") return "Sent to printer";
+    if (r.packStatus == "sent" || r.packStatus == "submitting") return "Sent to printer";
     if (r.packStatus == "queued") return "In the queue";
-    if (r.packStatus == "failed") return "! Failed";
+    if (r.packStatus == "waiting") return "! Waiting for the printer";
+    if (r.packStatus == "failed") return "! Needs an officer";
     if (r.packStatus == "cancelled") return "Cancelled";
     return "Not printed";
 }
@@ -164,7 +165,7 @@ void drawRoster(OfficerCtx& c) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(checksText(row).c_str());
             ImGui::TableNextColumn();
-            ImGui::PushStyleColor(ImGuiCol_Text, row.packStatus == "failed" ? view.theme.bad : view.theme.text);
+            ImGui::PushStyleColor(ImGuiCol_Text, row.packStatus == "failed" || row.packStatus == "waiting" ? view.theme.bad : view.theme.text);
             ImGui::TextUnformatted(packText(row).c_str());
             ImGui::PopStyleColor();
             recordItem(view, "pack:" + row.name);

@@ -200,7 +200,7 @@ void drawReview(Ctx& c) {
                        : cand.keepPlan      ? c.str("review.plan_kept")
                                             : c.str("review.plan_print_only"));
     ImGui::Dummy({0, 0.4f * c.em()});
-    const bool printing = cand.print == flow::PrintStatus::Printing;
+    const bool printing = flow::printInFlight(st);  // no second request while the pack is on its way
     if (touchButton(c.view, (cand.largePrint ? "✓ " : "") + c.str("review.large_print") + "##large", 12.0f,
                     ButtonStyle::Secondary, cand.largePrint, "large-print"))
         c.emit(flow::SetLargePrint{!cand.largePrint});
@@ -211,30 +211,34 @@ void drawReview(Ctx& c) {
         c.emit(flow::RequestPrint{});
     ImGui::PopFont();
     ImGui::Dummy({0, 0.2f * c.em()});
+    const auto status = [&](const std::string& text, const ImVec4* colour, const char* probe) {
+        ImGui::PushFont(c.view.fonts.bold);
+        para(c, text, colour);
+        ImGui::PopFont();
+        recordItem(c.view, probe);
+    };
     switch (cand.print) {
         case flow::PrintStatus::Printing:
             para(c, c.str("review.printing"));
             recordItem(c.view, "status:printing");
             break;
-        case flow::PrintStatus::Queued:
-            ImGui::PushFont(c.view.fonts.bold);
-            para(c, "✓ " + c.str("review.queued"), &c.view.theme.good);
-            ImGui::PopFont();
-            recordItem(c.view, "status:queued");
+        case flow::PrintStatus::Printed: status("✓ " + c.str("review.printed"), &c.view.theme.good, "status:printed"); break;
+        case flow::PrintStatus::Saved: status("✓ " + c.str("review.saved"), &c.view.theme.good, "status:saved"); break;
+        case flow::PrintStatus::Attention:
+            status("! " + c.str("review.attention"), &c.view.theme.bad, "status:print-attention");
+            if (!cand.keepPlan && cand.planInPack) para(c, c.str("review.attention_plan_not_kept"));
             break;
-        case flow::PrintStatus::Failed:
-            ImGui::PushFont(c.view.fonts.bold);
-            para(c, "! " + c.str("review.failed"), &c.view.theme.bad);
-            ImGui::PopFont();
-            recordItem(c.view, "status:print-failed");
-            break;
+        case flow::PrintStatus::Failed: status("! " + c.str("review.failed"), &c.view.theme.bad, "status:print-failed"); break;
         case flow::PrintStatus::NotRequested: break;
     }
     para(c, c.str("review.no_email"), &c.view.theme.mutedText);
     recordItem(c.view, "status:no-email");
     const Body b = endBody(c);
     // Printing is the main action here; Finish becomes the main one once the pack is on its way.
-    if (bottomBar(c, b, !printing, c.str("review.finish"), !printing, cand.print == flow::PrintStatus::Queued))
+    const bool onItsWay = cand.print == flow::PrintStatus::Printed || cand.print == flow::PrintStatus::Saved ||
+                          cand.print == flow::PrintStatus::Attention;
+    // Finish is always there: a candidate is never trapped waiting for a printer (the pack prints without them).
+    if (bottomBar(c, b, !printing, c.str("review.finish"), true, onItsWay))
         c.emit(flow::Finish{});
 }
 

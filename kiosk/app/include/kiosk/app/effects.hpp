@@ -6,9 +6,11 @@
 #include "content/document.hpp"
 #include "content/force_profile.hpp"
 #include "kiosk/flow/journey.hpp"
+#include "kiosk/packs/print_runner.hpp"
 #include "kiosk/records/store.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,11 @@ flow::Config makeFlowConfig(const content::ForceProfile& force, const std::vecto
 
 // A fresh random token seed (32 hex digits) for the journey's idempotency tokens.
 std::string randomTokenSeed();
+
+// What the print worker's news means to the journey on screen: the candidate at the kiosk hears about their
+// own pack only (and about a print queue that cannot work at all while theirs is on its way); nullopt for
+// everything else, which is for the officer's pages.
+std::optional<flow::PrintProgress> journeyPrintNews(const packs::PrintNews& news, const flow::State& state);
 
 // Carries out effects and returns the result events to feed back into reduce, in order.
 // Not thread-safe; the store must outlive the runner. Without a store every save reports NotSaved.

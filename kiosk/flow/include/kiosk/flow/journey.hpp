@@ -29,7 +29,11 @@ struct ModuleView {
     SaveStatus status = SaveStatus::Editing;
 };
 struct SafetyPlanScreen {};
-enum class PrintStatus { NotRequested, Printing, Queued, Failed };
+// The candidate's pack as they are told about it. Printing: asked for and on its way (in the kiosk's queue or
+// at the print server); Printed: the printer printed it; Saved: "save to folder" wrote it for staff to print;
+// Attention: the printer cannot print now, the pack is kept and prints once it can (no second request);
+// Failed: it could not be queued, or was given up: staff print it.
+enum class PrintStatus { NotRequested, Printing, Printed, Saved, Attention, Failed };
 struct Review {};
 struct Done {};
 using Screen = std::variant<Attract, ChooseLanguage, PrivacyNotice, CheckIn, ModuleList, ModuleView,
@@ -75,7 +79,7 @@ struct Candidate {
     std::string candidateId;            // set once the check-in is committed
     std::map<std::string, int> answers;  // "<module>/<question>" -> chosen option
     std::vector<std::string> completed;  // module ids saved to the store
-    bool keepPlan = true;     // keep for a reprint (false: print only)
+    bool keepPlan = true;     // keep for a reprint (false: print only, deleted once the pack is printed)
     bool planInPack = true;
     bool largePrint = false;
     PrintStatus print = PrintStatus::NotRequested;
@@ -148,9 +152,14 @@ struct SetLargePrint {
     bool large;
 };
 struct RequestPrint {};
-struct PrintQueued {};
+struct PrintQueued {};  // the job is in the kiosk's print queue (the worker takes it from there)
 struct PrintFailed {
     std::string reason;
+};
+// News of the candidate's own pack from the print worker (kiosk/main routes only theirs here).
+struct PrintProgress {
+    PrintStatus status = PrintStatus::Printing;  // Printing, Printed, Saved, Attention or Failed
+    std::string reason;                          // for the officer line when Attention or Failed
 };
 struct Finish {};  // review -> done
 struct StartAgain {};  // done -> attract (wipes)
@@ -172,7 +181,7 @@ struct ToggleAccents {};
 using Event = std::variant<FocusField, KeyText, KeyBackspace, ToggleShift, ToggleAccents, Touch, PickLanguage, StartIn, Back, UserActivity, Tick, AcceptPrivacy, EditField,
                            ConfirmCheckIn, CheckInSaved, NotSaved, OpenModule, Answer, CompleteModule, ModuleSaved,
                            ToSafetyPlan, SetKeepPlan, SetPlanInPack, ToReview, SetLargePrint, RequestPrint,
-                           PrintQueued, PrintFailed, Finish, StartAgain, SetTextSize, SetHighContrast>;
+                           PrintQueued, PrintFailed, PrintProgress, Finish, StartAgain, SetTextSize, SetHighContrast>;
 
 // ---- Effects: requests for kiosk/main to carry out; results come back as events ----
 struct WipeCandidate {};  // clear every buffer that may hold a candidate's input
@@ -229,6 +238,8 @@ std::optional<int> answerOf(const State& state, const std::string& moduleId, con
 FieldProblem validateField(Field field, const std::string& text);
 // Seconds left on the "Are you still there?" countdown (rounded up), or 0.
 int countdownSeconds(const State& state);
+// Whether the candidate's pack is on its way (Print is not offered again, so nothing prints twice).
+bool printInFlight(const State& state);
 // Whether the course offers `lang`.
 bool offersLanguage(const Config& config, std::string_view lang);
 // The screen's name for galleries and logs: "attract", "language", "privacy", "check-in", ...

@@ -44,22 +44,4 @@ std::string verificationCode(const std::string& candidateId);
 print::PackRequest buildPackRequest(const records::SubjectRecord& candidate, const content::Course& course,
                                     const content::ForceProfile& force, const PackOptions& options);
 
-// Prints one job already claimed from the queue: renders the pack, sends it, records done or failed in
-// the store. Returns an empty string when done, else the problem (also stored with the job). Store
-// errors propagate.
-std::string printClaimedJob(records::Store& store, const records::PrintJob& job, const print::PackRenderer& renderer,
-                            print::Printer& printer, const content::Course& course, const content::ForceProfile& force);
-
-struct QueueRun {
-    int done = 0;
-    int failed = 0;
-    std::vector<std::string> problems;  // one line per failed job, naming the job (never the candidate)
-};
-
-// Takes queued jobs one at a time (at most `maxJobs`), renders each pack and sends it to `printer`,
-// recording done or failed in the store. A pack that cannot be rendered, or a printer fault, fails the job
-// (kept for retry or cancel by an officer); store errors propagate.
-QueueRun runPrintQueue(records::Store& store, const print::PackRenderer& renderer, print::Printer& printer,
-                       const content::Course& course, const content::ForceProfile& force, int maxJobs = 1000);
-
 }  // namespace kiosk::packs

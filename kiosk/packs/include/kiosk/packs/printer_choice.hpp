@@ -50,7 +50,8 @@ struct BatchProgress {
     int done = 0;
     int failed = 0;
     int cancelled = 0;
-    int pending = 0;  // queued or sent
+    int pending = 0;  // queued, submitting, sent or waiting
+    int waiting = 0;  // of those, waiting for an automatic retry (the printer could not take them)
     std::vector<BatchJobStatus> jobs;  // in the order of the ids given; a job no longer stored is left out
     bool finished() const { return pending == 0; }
     // Share of jobs no longer pending, 0..1 (1 for an empty batch).

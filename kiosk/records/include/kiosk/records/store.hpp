@@ -130,17 +130,51 @@ public:
     void saveSafetyPlan(const std::string& candidateId, const std::vector<Answer>& answers, bool keep);
     std::optional<SafetyPlan> safetyPlan(const std::string& candidateId) const;
 
-    // Print queue, at-most-once: claimNextPrint atomically moves the oldest queued job to "sent" (attempts+1)
-    // and returns it; a job left "sent" by a crash stays so (never reprinted automatically) until retried.
-    // `options` records how the pack is to be rendered (opaque here; kiosk/app defines the format).
+    // Print queue: a durable per-job state machine that lets kiosk/packs print each pack at most once, kills
+    // at any moment included. Each transition is one transaction and checks the state it starts from
+    // (InputError naming both states otherwise, so two processes never both win a job).
+    //   queued -> submitting (claimNextPrint, before the hand-over) -> sent (the destination has it) -> done
+    //   submitting|sent -> waiting (deferPrint: an automatic retry at a given time) -> submitting ...
+    //   any unfinished -> failed (needs an officer) | cancelled;  failed|cancelled|waiting -> queued (retryPrint)
+    // `options` records how the pack is to be rendered (opaque here; kiosk/packs defines the format).
     std::string enqueuePrint(const std::string& candidateId, const std::string& destination,
                              const std::string& options = "");
-    std::optional<PrintJob> claimNextPrint();
-    void markPrintSent(const std::string& jobId, const std::string& reference);
-    void markPrintDone(const std::string& jobId);  // also deletes a keep=false safety plan
-    void markPrintFailed(const std::string& jobId, const std::string& error);
-    void retryPrint(const std::string& jobId);   // sent|failed|cancelled -> queued
-    void cancelPrint(const std::string& jobId);  // queued|sent|failed -> cancelled
+    // The oldest job that is queued, or waiting with nextAttemptAt <= now and nothing left in CUPS, moved to
+    // "submitting" for `destination` ("spool" or a CUPS queue) by `owner`: attempts+1, autoAttempts+1,
+    // reference cleared, inCups set unless the destination is "spool". nullopt when none is due.
+    std::optional<PrintJob> claimNextPrint(const std::string& destination, const std::string& owner);
+    // CUPS returned its job id while the document is still on its way (state stays "submitting").
+    void recordPrintReference(const std::string& jobId, const std::string& reference);
+    void markPrintSent(const std::string& jobId, const std::string& reference);  // submitting|sent -> sent
+    // submitting|sent|waiting|queued -> done; also deletes a keep=false safety plan in the same commit.
+    void markPrintDone(const std::string& jobId);
+    // submitting|sent -> waiting until `nextAttemptAt`. `inCups`: CUPS may still hold it (it is not claimed
+    // again until markPrintPurged). `refund`: the attempt does not count against the retry limit (it was
+    // interrupted before CUPS had it, e.g. by a kill).
+    void deferPrint(const std::string& jobId, const std::string& error, TimePoint nextAttemptAt, bool inCups,
+                    bool refund = false);
+    // submitting|sent -> queued: the attempt was interrupted before CUPS had the job (refunded, due at once).
+    void requeuePrint(const std::string& jobId, const std::string& why);
+    // Any unfinished state -> failed (needs an officer). `inCups` as for deferPrint.
+    void markPrintFailed(const std::string& jobId, const std::string& error, bool inCups = false);
+    // News while the job is in flight ("the printer is stopped; the pack waits in CUPS"): no state change.
+    void notePrint(const std::string& jobId, const std::string& message);
+    // CUPS no longer holds the job: inCups cleared (any state; the reference is kept for the record).
+    void markPrintPurged(const std::string& jobId);
+    void retryPrint(const std::string& jobId);   // failed|cancelled|waiting -> queued, retry limit reset
+    void cancelPrint(const std::string& jobId);  // queued|submitting|sent|waiting|failed -> cancelled
+    // Jobs claimNextPrint would hand out now, oldest first (at most `limit`).
+    std::vector<PrintJob> duePrintJobs(int limit) const;
+    // When the next job falls due: now for a queued job, else the earliest waiting job's nextAttemptAt
+    // (waiting jobs still in CUPS excluded); nullopt when none is queued or waiting.
+    std::optional<TimePoint> nextPrintDue() const;
+    // The printer is back: every waiting job with nothing left in CUPS becomes due now. Returns how many.
+    int hastenWaitingPrints();
+    // Jobs the print worker must look at in CUPS: submitting or sent, or anything with inCups set.
+    std::vector<PrintJob> printJobsInCups() const;
+    // Deleted jobs CUPS may still hold, and forgetting one once it is withdrawn there.
+    std::vector<PrintWithdrawal> printWithdrawals() const;
+    void forgetPrintWithdrawal(const std::string& jobId);
     std::vector<PrintJob> listPrintJobs() const;
     PrintJob printJob(const std::string& jobId) const;  // NotFoundError
 

@@ -74,8 +74,12 @@ struct RosterEntry {
     std::string packStatus;  // latest print job state, or "none"
 };
 
-enum class PrintState { Queued, Sent, Done, Failed, Cancelled };
-const char* printStateKey(PrintState s);  // "queued", "sent", "done", "failed", "cancelled"
+// The print queue's per-job states. Submitting: recorded before the job is handed to the destination (CUPS
+// may or may not have it: the crash recovery reconciles); Sent: the destination has the whole document;
+// Waiting: an automatic retry is due at nextAttemptAt; Failed: given up, needs an officer.
+enum class PrintState { Queued, Submitting, Sent, Waiting, Done, Failed, Cancelled };
+// "queued", "submitting", "sent", "waiting", "done", "failed", "cancelled"
+const char* printStateKey(PrintState s);
 
 struct PrintJob {
     std::string id;
@@ -84,10 +88,21 @@ struct PrintJob {
     int attempts = 0;
     std::string lastError;
     std::string destination;
-    std::string reference;  // e.g. the CUPS job id, set by markPrintSent
+    std::string reference;  // the CUPS job id once CUPS returned one (recordPrintReference / markPrintSent)
     std::string options;    // how to render the pack, as given to enqueuePrint (opaque to the store)
     std::string createdAt;
     std::string updatedAt;
+    int autoAttempts = 0;       // attempts since it was queued or an officer retried it (the retry limit)
+    std::string nextAttemptAt;  // UTC ISO, when Waiting
+    bool inCups = false;        // CUPS may hold a job of ours for it (cleared once purged there)
+    std::string owner;          // the process that claimed it last (opaque to the store)
+};
+
+// A job deleted (erasure, purge) while CUPS might still hold it: the print worker withdraws it there.
+struct PrintWithdrawal {
+    std::string jobId;
+    std::string destination;
+    std::string reference;
 };
 
 struct AuditRow {
