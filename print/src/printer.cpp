@@ -129,7 +129,8 @@ std::string SpoolFolderPrinter::describe() const { return "spool folder " + m_fo
 PrinterStatus SpoolFolderPrinter::status() {
     PrinterStatus st;
     std::error_code ec;
-    std::filesystem::create_directories(m_folder, ec);
+    // The spool folder holds personal data: 0700 when we make it (its parent, the data folder, exists).
+    if (::mkdir(m_folder.c_str(), 0700) != 0 && errno != EEXIST) ec = std::error_code(errno, std::generic_category());
     if (std::filesystem::is_directory(m_folder, ec) && ::access(m_folder.c_str(), W_OK | X_OK) == 0) {
         st.condition = PrinterCondition::Ready;
     } else {
