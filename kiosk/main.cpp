@@ -13,6 +13,7 @@
 #include "content/text.hpp"
 #include "kiosk/config/data_dir.hpp"
 #include "kiosk/config/exit_codes.hpp"
+#include "kiosk/config/secrets.hpp"
 #include "kiosk/config/settings.hpp"
 #include "kiosk/config/sd_notify.hpp"
 #include "kiosk/config/start_history.hpp"
@@ -256,6 +257,17 @@ int run(const Options& opt) {
     const config::Settings& settings = *resolved;
     Loaded loaded = loadContent(settings);
     if (auto problem = config::prepareDataDir(settings.dataDir)) loaded.problems.push_back(*problem);
+    // The installation's secret key, loaded once, before the store opens (kiosk/config/secrets.hpp). Without
+    // it officer mode refuses every PIN, and the officer notice names the key file.
+    std::optional<config::LoadedSecret> secret;
+    try {
+        secret = config::loadSecret(settings, config::SecretCreation::IfNoStoreYet);
+        if (secret->created) std::cerr << "briefing-kiosk: created the installation's secret key " << secret->file.string() << '\n';
+    } catch (const config::SecretError& e) {
+        loaded.problems.push_back(content::text::repairUtf8(e.what()));
+    }
+    std::optional<config::PurposeKey> pinPepper;
+    if (secret) pinPepper = config::deriveKey(secret->key, config::KeyPurpose::PinPepper);
     // Restarted 10 times within a minute: show "out of order" instead of flapping (systemd restarts us
     // forever). The screenshot and gallery modes are not starts of the kiosk.
     config::StartHistory starts(settings.dataDir);
@@ -352,7 +364,8 @@ int run(const Options& opt) {
     adminServices.storeProblem = storeProblem;
     adminServices.quit = [&] { exitRequested = true; };
     adminServices.settingsChanged = [&] { state.config = app::makeFlowConfig(loaded.force, loaded.englishModules, store.get()); };
-    app::OfficerMode officer(store.get(), loaded.englishModules, [] { ui::wipeInputState(); }, std::move(adminServices));
+    app::OfficerMode officer(store.get(), pinPepper, loaded.englishModules, [] { ui::wipeInputState(); },
+                             std::move(adminServices));
     bool cornerHeld = false;
     Clock::time_point officerOpenedAt = Clock::now();
     int lastOfficerSeconds = -1;
@@ -611,6 +624,9 @@ int main(int argc, char** argv) {
     app.add_option("--data", opt.overrides.dataDir, "Data folder (attendance store, backups, spool)");
     app.add_option("--config", opt.overrides.configFile, "Configuration file instead of kiosk.toml");
     app.add_option("--force-profile", opt.overrides.forceProfile, "Force profile (TOML)");
+    app.add_option("--secret-file", opt.overrides.secretFile,
+                   "The installation's secret key file (default: systemd credential, secret_file in kiosk.toml, "
+                   "then ~/.config/briefing-kiosk/secret.key)");
     app.add_option("--screenshot", opt.screenshot, "Save a PNG of the screen and exit");
     app.add_option("--after-frames", opt.afterFrames, "Frames to render before the screenshot (at least 2 are)")
         ->check(CLI::PositiveNumber);

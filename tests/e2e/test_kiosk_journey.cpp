@@ -1,5 +1,6 @@
 // End-to-end: the real kiosk under Xvfb, driven by xdotool touches and typing from the attract screen
 // to a printed pack; the store and the PDF in the spool folder are checked afterwards. [e2e]
+#include "first_start.hpp"
 #include "process.hpp"
 
 #include "kiosk/officer/settings.hpp"
@@ -11,7 +12,9 @@ TEST_CASE("kiosk under Xvfb: touch and typing from attract to a printed pack, re
     e2e::TempDir dir;
     const auto data = dir.path / "data";
     {
-        // The officer allows skipping modules, so the walk through stays short.
+        // The officer allows skipping modules, so the walk through stays short. The installation key comes
+        // first, as on a first start (a store without its key is an environment fault).
+        e2e::firstStartPinPepper(dir.path / "config", data);
         auto opened = kiosk::records::Store::open(data);
         opened.store->setSetting(kiosk::officer::kKeyAllowSkipping, "true", "e2e");
     }

@@ -1,5 +1,6 @@
 // End-to-end: officer mode on the real kiosk under Xvfb: Ctrl+Alt+O and the 3 s corner hold open the PIN
 // pad, the PIN is tapped on the pad, a session is opened with a typed venue, and leaving locks. [e2e]
+#include "first_start.hpp"
 #include "process.hpp"
 
 #include "kiosk/officer/authenticator.hpp"
@@ -11,8 +12,9 @@ TEST_CASE("kiosk under Xvfb: officer key chord and corner hold, PIN pad, a sessi
     e2e::TempDir dir;
     const auto data = dir.path / "data";
     {
+        const auto pepper = e2e::firstStartPinPepper(dir.path / "config", data);
         auto opened = kiosk::records::Store::open(data);
-        kiosk::officer::setPin(*opened.store, "PC Test", kiosk::records::OfficerRole::Officer, "246810", "e2e");
+        kiosk::officer::setPin(*opened.store, "PC Test", kiosk::records::OfficerRole::Officer, "246810", pepper, "e2e");
     }
     const auto r = e2e::run({"xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", "bash",
                              std::string(BK_SOURCE_DIR) + "/tests/e2e/kiosk_officer.sh", BK_KIOSK_BIN, data.string(),
