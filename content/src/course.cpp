@@ -1,5 +1,7 @@
 // Course loading (manifest, modules per language, catalogs) and the validator. Layer: content.
 #include "content/course.hpp"
+
+#include "content/install.hpp"
 #include "course_internal.hpp"
 #include "module_internal.hpp"
 
@@ -362,6 +364,8 @@ std::vector<Diagnostic> validateCourse(const fs::path& dir, const fs::path& forc
 }
 
 std::vector<Diagnostic> validateCourse(const fs::path& dir, const fs::path& forceProfile, const Date& today) {
+    // Nothing is read through a link: a course with links or special files is refused before any file is opened.
+    if (auto unsafe = nonPlainEntries(dir); !unsafe.empty()) return unsafe;
     Loaded loaded = loadAll(dir, today);
     auto& out = loaded.diagnostics;
     if (forceProfile.empty()) return out;
