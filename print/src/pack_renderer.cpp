@@ -191,7 +191,10 @@ void writeFileAtomically(const fs::path& path, const std::vector<unsigned char>&
     const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
     std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
     const int fd = mkstemp(tmpl.data());
-    if (fd < 0) throw PackError("cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno));
+    if (fd < 0) {
+        const int err = errno;
+        throw PackWriteError("cannot create a temporary file in " + dir.string() + ": " + std::strerror(err), err);
+    }
     std::size_t done = 0;
     int err = 0;
     while (done < bytes.size()) {
@@ -209,8 +212,25 @@ void writeFileAtomically(const fs::path& path, const std::vector<unsigned char>&
     if (!err && std::rename(tmpl.c_str(), path.c_str()) != 0) err = errno;
     if (err) {
         ::unlink(tmpl.c_str());
-        throw PackError("cannot write " + path.string() + ": " + std::strerror(err));
+        throw PackWriteError("cannot write " + path.string() + ": " + std::strerror(err), err);
     }
+}
+
+int removePackTemporaries(const fs::path& folder, const std::string& fileName) {
+    int removed = 0;
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        // ".<file>.XXXXXX": mkstemp's six characters after the target's own name.
+        if (name.size() < 9 || name[0] != '.' || name[name.size() - 7] != '.') continue;
+        const std::string target = name.substr(1, name.size() - 8);
+        const bool ours = fileName.empty() ? target.size() > 4 && target.compare(target.size() - 4, 4, ".pdf") == 0
+                                           : target == fileName;
+        std::error_code statEc;
+        if (!ours || !it->is_regular_file(statEc)) continue;
+        if (fs::remove(it->path(), statEc)) ++removed;
+    }
+    return removed;
 }
 
 PackAssets findPackAssets(const fs::path& executableDir) {

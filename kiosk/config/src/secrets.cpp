@@ -2,6 +2,8 @@
 // (libsodium crypto_kdf). Layer: kiosk/config.
 #include "kiosk/config/secrets.hpp"
 
+#include "kiosk/config/data_dir.hpp"
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -116,18 +118,6 @@ bool readKeyFile(const fs::path& file, KeyBytes& out) {
     return true;
 }
 
-// Makes the missing ancestors of `dir` (and `dir`) with mode 0700.
-void makeFolders(const fs::path& dir) {
-    if (dir.empty()) return;
-    std::error_code ec;
-    if (fs::is_directory(dir, ec)) return;
-    makeFolders(dir.parent_path());
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-        throw SecretError(SecretError::Kind::NotCreated, "secret key file cannot be created: folder " + dir.string() +
-                                                             ": " + errnoText(errno));
-    }
-}
-
 void writeAll(int fd, const unsigned char* data, std::size_t size, const fs::path& tmp) {
     std::size_t done = 0;
     while (done < size) {
@@ -147,7 +137,8 @@ void writeAll(int fd, const unsigned char* data, std::size_t size, const fs::pat
 // never replaces an existing file; two first starts at once end up with the same key. Returns false when
 // another process created it first.
 bool createKeyFile(const fs::path& file) {
-    makeFolders(file.parent_path());
+    if (auto problem = makePrivateFolders(file.parent_path()))
+        throw SecretError(SecretError::Kind::NotCreated, "secret key file " + file.string() + ": " + *problem);
     KeyBytes bytes{};
     randombytes_buf(bytes.data(), bytes.size());
     const fs::path tmp = file.parent_path() / ("." + file.filename().string() + ".tmp-" + std::to_string(::getpid()) +
