@@ -92,17 +92,19 @@ void requireModule(const content::Module& m) {
     }
 }
 
-// One-line fields: the same sanitising as check-in (NFC, controls stripped, spaces collapsed, trimmed).
+// One-line fields: the same sanitising as check-in (NFC, controls stripped, spaces collapsed, trimmed),
+// then without the zero-width joiners check-in keeps inside words: libharu does not shape, so they would
+// only print as boxes.
 std::string personalLine(const std::string& value, const std::string& field) {
     if (!content::text::isValidUtf8(value)) throw PackError(field + " is not valid UTF-8");
-    std::string line = content::text::sanitiseLine(value).value;
+    std::string line = content::text::withoutJoiners(content::text::sanitiseLine(value).value);
     requirePrintable(line, field);
     return line;
 }
 
 void normalise(PackRequest& r) {
     r.candidateName = personalLine(r.candidateName, "candidate name");
-    if (r.candidateName.empty()) throw PackError("candidate name is empty");
+    if (!content::text::hasVisibleCharacter(r.candidateName)) throw PackError("candidate name is empty");
     r.constituency = personalLine(r.constituency, "constituency");
     r.briefingDate = personalLine(r.briefingDate, "briefing date");
     r.officer = personalLine(r.officer, "officer");
@@ -123,7 +125,7 @@ void normalise(PackRequest& r) {
         std::string_view rest = *r.plan.notes;
         while (true) {
             const auto nl = rest.find('\n');
-            std::string line = content::text::sanitiseLine(rest.substr(0, nl)).value;
+            std::string line = content::text::withoutJoiners(content::text::sanitiseLine(rest.substr(0, nl)).value);
             if (!line.empty()) notes += (notes.empty() ? "" : "\n") + line;
             if (nl == std::string_view::npos) break;
             rest.remove_prefix(nl + 1);
