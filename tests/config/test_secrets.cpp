@@ -1,5 +1,6 @@
 // Tests of the installation secret key: where it is found, the checks on the file, the creation rule, and
 // the purpose keys derived from it. [config]
+#include "config_fixture.hpp"
 #include "kiosk/config/secrets.hpp"
 #include "kiosk/config/settings.hpp"
 
@@ -16,16 +17,8 @@ using Kind = SecretError::Kind;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("bk-secrets-" + std::to_string(::getpid()) + "-" +
-                                            std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
+using config_test::TempDir;
+using config_test::testEnv;
 
 void writeBytes(const fs::path& p, const std::string& bytes, mode_t mode) {
     fs::create_directories(p.parent_path());
@@ -50,15 +43,6 @@ Kind refusal(Fn&& fn, const fs::path& file) {
     }
     FAIL("no SecretError thrown");
     return Kind::Missing;
-}
-
-Environment testEnv(const TempDir& t) {
-    Environment env;
-    env.home = (t.path / "home").string();
-    env.xdgConfigHome = (t.path / "xdg-config").string();
-    env.xdgDataHome = (t.path / "xdg-data").string();
-    env.systemConfigFile = t.path / "etc" / "kiosk.toml";
-    return env;
 }
 
 const std::string k32(32, 'k');

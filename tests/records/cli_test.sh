@@ -6,18 +6,8 @@ B="$1"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 D=(--data "$tmp/data")
-fails=0
-expect() {  # expect CODE DESCRIPTION -- command...
-    local want=$1 what=$2; shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-    local got=$?
-    if [ "$got" != "$want" ]; then
-        echo "FAIL: $what: exit $got, expected $want"; cat "$tmp/err"; fails=$((fails + 1))
-    else
-        echo "ok: $what"
-    fi
-}
-check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1"; fails=$((fails + 1)); fi; }
+# shellcheck source=cli_checks.sh
+source "$(dirname "${BASH_SOURCE[0]}")/cli_checks.sh"
 
 expect 3 "roster with no store is an environment error" -- "$B" "${D[@]}" session list
 expect 0 "session open" -- "$B" "${D[@]}" session open --venue "Town Hall" --officer "PC Jones"

@@ -8,18 +8,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export XDG_CONFIG_HOME="$tmp/config"
 D=(--data "$tmp/data")
-fails=0
-expect() {  # expect CODE DESCRIPTION -- command...
-    local want=$1 what=$2; shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-    local got=$?
-    if [ "$got" != "$want" ]; then
-        echo "FAIL: $what: exit $got, expected $want"; cat "$tmp/err"; fails=$((fails + 1))
-    else
-        echo "ok: $what"
-    fi
-}
-check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1"; fails=$((fails + 1)); fi; }
+# shellcheck source=cli_checks.sh
+source "$(dirname "${BASH_SOURCE[0]}")/cli_checks.sh"
 
 S=$("$B" "${D[@]}" session open --venue "Target Hall" 2>/dev/null)
 C=$("$B" "${D[@]}" checkin --session "$S" --name "Ann Target" --constituency Vale 2>/dev/null)

@@ -17,8 +17,8 @@ namespace {
 const std::string kPin = "246810";
 const std::vector<std::string> kWrong = {"111111", "000000", "123456", "482913", "999999", "135791", "2468100", "246811"};
 
-// Types `pin` on the physical keyboard and presses Enter; returns what the PIN pad then says.
-std::string typePin(OfficerKiosk& o, const std::string& pin) {
+// Types `pin` on the physical keyboard and presses Enter.
+void typeAndEnter(OfficerKiosk& o, const std::string& pin) {
     o.settle();
     for (char d : pin) {
         o.h().type(std::string(1, d), o.draw());
@@ -26,6 +26,11 @@ std::string typePin(OfficerKiosk& o, const std::string& pin) {
     }
     o.h().pressKey(ImGuiKey_Enter, o.draw());
     o.apply();
+}
+
+// The same, returning what the PIN pad then says.
+std::string typePin(OfficerKiosk& o, const std::string& pin) {
+    typeAndEnter(o, pin);
     REQUIRE(o.shows("pin-message"));
     return o.state.pin.message;
 }
@@ -61,13 +66,7 @@ TEST_CASE("officer: with the store locked by another program every PIN gets the 
     CHECK(o.auditCount("pin-attempt") == 0);
     CHECK(typePin(o, "111111") == "Wrong PIN.");
     CHECK(failedAttempts(o) == 1);
-    o.settle();
-    for (char d : kPin) {
-        o.h().type(std::string(1, d), o.draw());
-        o.apply();
-    }
-    o.h().pressKey(ImGuiKey_Enter, o.draw());
-    o.apply();
+    typeAndEnter(o, kPin);
     CHECK(o.state.officer);
 }
 
