@@ -99,7 +99,7 @@ TEST_CASE("invisible characters are removed from inside visible text", "[content
     CHECK(sanitiseLine("Ann" + cp(0x3164) + "Lee").changed);
 }
 
-TEST_CASE("each grapheme keeps at most 16 code points; graphemes are counted", "[content]") {
+TEST_CASE("each grapheme keeps at most 16 code points, and graphemes are counted", "[content]") {
     const auto zalgo = sanitiseLine("e" + repeat(cp(0x0301), 1000) + "x");
     CHECK(graphemeCount(zalgo.value) == 2);
     CHECK(codePointCount(zalgo.value) <= kMaxCodePointsPerGrapheme + 1);

@@ -6,7 +6,7 @@
 
 using namespace kiosk::flow;
 
-TEST_CASE("a required field with no visible character is empty; one with a ZWNJ inside a word is fine", "[flow]") {
+TEST_CASE("a required field with no visible character is empty, one with a ZWNJ inside a word is fine", "[flow]") {
     for (const std::string& invisible :
          {std::string("\u3164"), std::string("\u3164\u3164 \u3164"), std::string("\u180E"), std::string("\u0301\u0301"),
           std::string("\u200D\u200C"), std::string("\U000E0041\U000E0042"), std::string("\uFFA0"), std::string("\u2800")}) {
