@@ -169,6 +169,22 @@ TEST_CASE("a key file readable by group or others, of the wrong size or all zero
     CHECK(fs::file_size(file) == 31);
 }
 
+TEST_CASE("a systemd credential readable through an ACL (group bits set) is accepted", "[config]") {
+    // systemd 252 gives the unit's user read access by an ACL entry where the file system has ACLs: the
+    // ACL mask then shows as group bits (0440). The credential's folder is the access control.
+    TempDir t;
+    const fs::path cred = t.path / "creds" / "briefing-secret";
+    writeBytes(cred, k32, 0440);
+    CHECK(loadSecretFile(cred, "systemd credential", false, t.path / "data", SecretCreation::Never).key.bytes()[0] == 'k');
+    // The same file anywhere else is refused.
+    CHECK(refusal([&] { loadSecretFile(cred, "kiosk.toml", true, t.path / "data", SecretCreation::Never); }, cred) ==
+          Kind::Unsafe);
+    // Size and content are checked for a credential too.
+    writeBytes(cred, std::string(16, 'k'), 0400);
+    CHECK(refusal([&] { loadSecretFile(cred, "systemd credential", false, t.path / "data", SecretCreation::Never); },
+                  cred) == Kind::WrongSize);
+}
+
 TEST_CASE("a key file that is not a regular file is refused", "[config]") {
     TempDir t;
     const fs::path dir = t.path / "secret.key";

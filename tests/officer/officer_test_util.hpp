@@ -54,7 +54,7 @@ inline kiosk::config::PurposeKey pepper() {
 // The pepper of the key file a `briefing` run created or used (e.g. XDG_CONFIG_HOME/briefing-kiosk/secret.key).
 inline kiosk::config::PurposeKey pepperFromFile(const std::filesystem::path& keyFile) {
     const auto loaded =
-        kiosk::config::loadSecretFile(keyFile, "test", false, {}, kiosk::config::SecretCreation::Never);
+        kiosk::config::loadSecretFile(keyFile, "test", true, {}, kiosk::config::SecretCreation::Never);
     return kiosk::config::deriveKey(loaded.key, kiosk::config::KeyPurpose::PinPepper);
 }
 

@@ -47,7 +47,7 @@ records::OpenOptions storeOptions() {
 // The child: one PIN check against DATA with the key in KEY; prints the verdict.
 int probe(const fs::path& data, const fs::path& key, const std::string& pin) {
     try {
-        const auto secret = config::loadSecretFile(key, "kill test", false, data, config::SecretCreation::Never);
+        const auto secret = config::loadSecretFile(key, "kill test", true, data, config::SecretCreation::Never);
         auto store = std::move(records::Store::open(data, storeOptions()).store);
         officer::Authenticator auth(*store, config::deriveKey(secret.key, config::KeyPurpose::PinPepper));
         const auto v = auth.verify(kOfficer, pin, std::chrono::system_clock::now());
