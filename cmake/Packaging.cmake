@@ -51,6 +51,7 @@ endfunction()
 # The configuration file (a conffile, listed in packaging/conffiles) and the systemd unit, once the
 # deployment files exist.
 bk_install_system_file("${BK_PKG_SRC}/kiosk.toml" /etc/briefing-kiosk)
+bk_install_system_file("${BK_PKG_SRC}/pam.d/briefing-kiosk" /etc/pam.d)
 set(BK_HAVE_UNIT 0)
 if(EXISTS "${CMAKE_SOURCE_DIR}/tools/deploy/briefing-kiosk.service")
   set(BK_HAVE_UNIT 1)
@@ -102,32 +103,47 @@ foreach(script preinst postinst prerm postrm)
                                   WORLD_READ WORLD_EXECUTE)
 endforeach()
 
-# CPack: one Debian binary package, briefing-kiosk_<version>_<arch>.deb, installed under /usr.
+# CPack: one Debian binary package, briefing-kiosk_<version>_<arch>.deb, installed under the configured
+# prefix, which must be /usr (the programs look for their resources under the prefix they were built for:
+# configure with -DCMAKE_INSTALL_PREFIX=/usr, as tools/ci-package does), plus the detached debug symbols in
+# briefing-kiosk-dbgsym_<version>_<arch>.ddeb (build-id paths under /usr/lib/debug, as Debian's -dbgsym
+# packages have them).
 set(CPACK_PACKAGE_NAME "briefing-kiosk")
 set(CPACK_PACKAGE_VENDOR "Briefing Kiosk maintainers")
 set(CPACK_PACKAGE_CONTACT "Briefing Kiosk maintainers <briefing-kiosk@example.org>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "offline kiosk for security briefings of election candidates")
 file(READ "${BK_PKG_SRC}/description" CPACK_PACKAGE_DESCRIPTION)
 string(STRIP "${CPACK_PACKAGE_DESCRIPTION}" CPACK_PACKAGE_DESCRIPTION)
-set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
-set(CPACK_STRIP_FILES ON)
+set(CPACK_PACKAGING_INSTALL_PREFIX "${CMAKE_INSTALL_PREFIX}")
+set(CPACK_PROJECT_CONFIG_FILE "${CMAKE_SOURCE_DIR}/cmake/CPackCheck.cmake")
+# Not CPACK_STRIP_FILES: the debug-info step strips the package's ELF files itself, after it has moved
+# their debug sections into the -dbgsym package (stripping first would leave it nothing to move).
+set(CPACK_DEBIAN_DEBUGINFO_PACKAGE ON)
 set(CPACK_GENERATOR "DEB")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_COMPRESSION_TYPE "xz")
-# adduser for the system user made in postinst; libgl1 because SDL and the ImGui backend dlopen
-# libGL.so.1 (dpkg-shlibdeps cannot see that); fonts-dejavu-core for the fonts linked to it.
-set(bk_depends "adduser, libgl1")
+# What dpkg-shlibdeps cannot see, because it is loaded at run time:
+# - adduser for the system user made in postinst;
+# - libgl1 and libegl1 (SDL and the ImGui backend dlopen libGL.so.1 / libEGL.so.1) with Mesa's drivers
+#   (libgl1-mesa-dri: llvmpipe and the DRM drivers; libegl-mesa0 comes with libegl1);
+# - cage, the Wayland kiosk compositor the unit runs, xwayland (wlroots in cage refuses to start without
+#   the Xwayland binary), libpam-systemd (pam_systemd.so in the unit's PAM service, for the logind
+#   session), procps (pkill in the unit's ExecStop);
+# - fonts-dejavu-core for the fonts linked to it.
+set(bk_depends "adduser, libgl1, libegl1, libgl1-mesa-dri")
+if(BK_HAVE_UNIT)
+  string(APPEND bk_depends ", cage, xwayland, libpam-systemd, procps")
+endif()
 if(BK_USES_SYSTEM_FONTS)
   string(APPEND bk_depends ", fonts-dejavu-core")
 endif()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "${bk_depends}")
-if(BK_HAVE_UNIT)
-  # The unit runs the kiosk inside cage, the Wayland kiosk compositor.
-  set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage")
-endif()
+# A CUPS client library is linked (shlibdeps); the scheduler itself is optional: without a printer
+# configured, packs go to the spool folder.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cups-daemon")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     "${BK_PKG_SRC}/conffiles;${BK_PKG_OUT}/preinst;${BK_PKG_OUT}/postinst;${BK_PKG_OUT}/prerm;${BK_PKG_OUT}/postrm")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

@@ -17,6 +17,7 @@
 #include "kiosk/config/settings.hpp"
 #include "kiosk/config/sd_notify.hpp"
 #include "kiosk/config/start_history.hpp"
+#include "kiosk/config/upgrade_watch.hpp"
 #include "kiosk/packs/print_worker.hpp"
 #include "kiosk/flow/journey.hpp"
 #include "kiosk/platform/process_time.hpp"
@@ -110,16 +111,25 @@ struct LoadedModules {
 LoadedModules loadModules(const config::Settings& settings, const content::ForceProfile& force) {
     LoadedModules m;
     try {
-        content::Course course = content::loadCourse(settings.contentDir);
+        // The force profile's jurisdiction chooses the course: the law taught must be the law where the force is.
+        content::Course course = content::loadCourse(settings.contentDir, force.jurisdiction);
+        for (const auto& d : content::profileProblems(force, course)) m.problems.push_back(d.format());
         m.english = content::resolvedModules(course, "en-GB", force);
-        m.welsh = content::resolvedModules(course, "cy", force);
+        if (course.hasLanguage("cy")) m.welsh = content::resolvedModules(course, "cy", force);
         m.course = std::move(course);
     } catch (const content::LoadError& e) {
         for (const auto& d : e.diagnostics()) m.problems.push_back(d.format());
     } catch (const std::out_of_range&) {
-        m.problems.push_back(settings.contentDir.string() + ": the course needs both en-GB and cy modules");
+        m.problems.push_back(settings.contentDir.string() + ": the course has no en-GB modules");
     }
     return m;
+}
+
+// The languages candidates may choose: the loaded course's (both when no course could be loaded, so the
+// officer notice still reads in both).
+std::vector<std::string> courseLanguages(const Loaded& l) {
+    if (!l.course) return {"en-GB", "cy"};
+    return l.course->manifest.languages;
 }
 
 void addModules(Loaded& l, LoadedModules m) {
@@ -130,18 +140,36 @@ void addModules(Loaded& l, LoadedModules m) {
 }
 
 // Opens the attendance store. A damaged store moved aside, or one that cannot be opened, is a problem
-// for the officer notice (the kiosk never carries on silently without its records).
+// for the officer notice (the kiosk never carries on silently without its records). Erasures an
+// interrupted erase or purge left unfinished are completed here, at start-up. Without the audit key
+// (the installation's secret could not be loaded; run() has put that on the notice) the store is not
+// opened: a chain written under another key would fail verification.
 std::unique_ptr<records::Store> openStore(const config::Settings& settings, const content::ForceProfile& force,
+                                          const std::optional<records::AuditKey>& auditKey,
                                           std::vector<std::string>& problems) {
+    if (!auditKey) return nullptr;
     records::OpenOptions o;
     o.kioskId = "kiosk";
     o.forceId = force.id;
+    o.exportDir = settings.exportDir;
+    o.auditKey = auditKey;
     try {
         auto r = records::Store::open(settings.dataDir, o);
         if (r.movedAside)
             problems.push_back("The attendance store was damaged and has been moved aside to " +
                                content::text::repairUtf8(r.movedAside->string()) + " (" +
                                content::text::repairUtf8(r.problem) + "). A fresh store is in use.");
+        if (r.temporariesRemoved > 0)
+            std::cerr << "briefing-kiosk: removed " << r.temporariesRemoved << " hidden temporary file(s) left by an "
+                      << "interrupted backup, restore or export\n";
+        if (r.store->pendingScrubs() > 0) {
+            try {
+                const auto done = r.store->finishErasures();
+                std::cerr << "briefing-kiosk: finished an interrupted erasure (" << done.copiesScrubbed << " copies)\n";
+            } catch (const records::StoreError& e) {  // the officer's status page names what is left
+                std::cerr << "briefing-kiosk: " << content::text::repairUtf8(e.what()) << '\n';
+            }
+        }
         return std::move(r.store);
     } catch (const records::StoreError& e) {
         problems.push_back(content::text::repairUtf8(e.what()));
@@ -158,8 +186,7 @@ std::unique_ptr<packs::PrintWorker> startPrintWorker(const config::Settings& set
     if (const int n = print::removeStaleSpoolTemporaries(settings.dataDir / "spool", std::chrono::minutes(10)))
         std::cerr << "briefing-kiosk: removed " << n << " partial pack file(s) left in the spool folder\n";
     try {
-        std::error_code ec;
-        print::PackRenderer renderer(print::findPackAssets(fs::read_symlink("/proc/self/exe", ec).parent_path()));
+        print::PackRenderer renderer(print::packAssets(settings.resources));
         return std::make_unique<packs::PrintWorker>(settings.dataDir, *loaded.course, loaded.force, std::move(renderer),
                                                     print::makePrinter(settings.printer, settings.dataDir / "spool"));
     } catch (const std::exception& e) {
@@ -169,16 +196,23 @@ std::unique_ptr<packs::PrintWorker> startPrintWorker(const config::Settings& set
 }
 
 // Writes the current screen and every recorded widget (centre in window pixels) for end-to-end tests.
-// In officer mode the screen is "officer-<page>".
+// In officer mode the screen is "officer-<page>"; the fault notice is "notice", one "problem" line each.
 void writeWidgets(const fs::path& file, const flow::State& state, const flow::OfficerState& officer,
-                  const ui::WidgetProbe& probe) {
+                  const ui::WidgetProbe& probe, const std::vector<std::string>* notice) {
     const fs::path tmp = file.string() + ".tmp";
     {
         std::ofstream out(tmp);
-        if (officer.active)
+        if (officer.active) {
             out << "screen officer-" << flow::pageKey(officer.officer ? officer.page : flow::OfficerPage::PinPad) << '\n';
-        else
+        } else if (notice) {
+            out << "screen notice\n";
+            for (std::string p : *notice) {
+                std::replace(p.begin(), p.end(), '\n', ' ');
+                out << "problem " << p << '\n';
+            }
+        } else {
             out << "screen " << flow::screenName(state.screen) << (state.countdown ? " countdown" : "") << '\n';
+        }
         for (const auto& [label, r] : probe.all())
             out << "widget " << static_cast<int>(r.cx()) << ' ' << static_cast<int>(r.cy()) << ' ' << label << '\n';
     }
@@ -252,13 +286,17 @@ std::optional<config::Settings> resolveSettings(const Options& opt) {
 }
 
 int run(const Options& opt) {
+    // First: under cage the kiosk starts with SIGTERM ignored (the unit shields cage from it), so a stop
+    // that arrives while the content loads must already find our handler.
+    platform::installTerminationHandlers();
     const auto resolved = resolveSettings(opt);
     if (!resolved) return config::kExitInvalidInput;
     const config::Settings& settings = *resolved;
     Loaded loaded = loadContent(settings);
     if (auto problem = config::prepareDataDir(settings.dataDir)) loaded.problems.push_back(*problem);
-    // The installation's secret key, loaded once, before the store opens (kiosk/config/secrets.hpp). Without
-    // it officer mode refuses every PIN, and the officer notice names the key file.
+    // The installation's secret key, loaded once, before the store opens (kiosk/config/secrets.hpp); created
+    // on the first start of a data folder with no store yet. Without it the store is not opened, officer
+    // mode refuses every PIN, and the officer notice names the key file.
     std::optional<config::LoadedSecret> secret;
     try {
         secret = config::loadSecret(settings, config::SecretCreation::IfNoStoreYet);
@@ -267,7 +305,11 @@ int run(const Options& opt) {
         loaded.problems.push_back(content::text::repairUtf8(e.what()));
     }
     std::optional<config::PurposeKey> pinPepper;
-    if (secret) pinPepper = config::deriveKey(secret->key, config::KeyPurpose::PinPepper);
+    std::optional<records::AuditKey> auditKey;
+    if (secret) {
+        pinPepper = config::deriveKey(secret->key, config::KeyPurpose::PinPepper);
+        auditKey = config::deriveKey(secret->key, config::KeyPurpose::AuditMac).bytes();
+    }
     // Restarted 10 times within a minute: show "out of order" instead of flapping (systemd restarts us
     // forever). The screenshot and gallery modes are not starts of the kiosk.
     config::StartHistory starts(settings.dataDir);
@@ -279,9 +321,9 @@ int run(const Options& opt) {
     auto modulesReady = std::async(std::launch::async, [&settings, force = loaded.force] { return loadModules(settings, force); });
     // The store opens (quick_check, migrations) on a worker too; the kiosk uses it only after get(), from
     // this thread alone, so it is never used from two threads at once.
-    auto storeReady = std::async(std::launch::async, [&settings, force = loaded.force] {
+    auto storeReady = std::async(std::launch::async, [&settings, &auditKey, force = loaded.force] {
         std::vector<std::string> problems;
-        auto store = openStore(settings, force, problems);
+        auto store = openStore(settings, force, auditKey, problems);
         return std::pair{std::move(store), std::move(problems)};
     });
 
@@ -301,7 +343,6 @@ int run(const Options& opt) {
         wo.fullscreen = false;
         parseSize(*opt.windowed, wo.width, wo.height);
     }
-    platform::installTerminationHandlers();
     std::optional<platform::Display> display;
     std::optional<platform::Window> window;
     ui::Fonts fonts;
@@ -342,9 +383,9 @@ int run(const Options& opt) {
                         &loaded.welshModules};
 
     if (opt.benchFrames > 0)
-        return runBench(opt, *window, view, app::makeFlowConfig(loaded.force, loaded.englishModules, nullptr),
+        return runBench(opt, *window, view, app::makeFlowConfig(loaded.force, loaded.englishModules, nullptr, courseLanguages(loaded)),
                         loaded.englishModules);
-    flow::State state = flow::initialState(app::makeFlowConfig(loaded.force, loaded.englishModules, store.get()));
+    flow::State state = flow::initialState(app::makeFlowConfig(loaded.force, loaded.englishModules, store.get(), courseLanguages(loaded)));
     state.tokenSeed = app::randomTokenSeed();
     std::unique_ptr<packs::PrintWorker> printWorker;
     if (store && loaded.problems.empty()) printWorker = startPrintWorker(settings, loaded, loaded.problems);
@@ -361,17 +402,24 @@ int run(const Options& opt) {
     adminServices.printWorker = printWorker.get();
     adminServices.printDestination = settings.printer.empty() ? "spool" : settings.printer;
     adminServices.exportDir = settings.exportDir;
+    try {
+        adminServices.assets = print::packAssets(settings.resources);
+    } catch (const print::PackError&) {
+        // Already on the notice: startPrintWorker failed the same way.
+    }
     adminServices.storeProblem = storeProblem;
     adminServices.quit = [&] { exitRequested = true; };
-    adminServices.settingsChanged = [&] { state.config = app::makeFlowConfig(loaded.force, loaded.englishModules, store.get()); };
+    adminServices.settingsChanged = [&] { state.config = app::makeFlowConfig(loaded.force, loaded.englishModules, store.get(), courseLanguages(loaded)); };
     app::OfficerMode officer(store.get(), pinPepper, loaded.englishModules, [] { ui::wipeInputState(); },
                              std::move(adminServices));
     bool cornerHeld = false;
     Clock::time_point officerOpenedAt = Clock::now();
     int lastOfficerSeconds = -1;
     const auto watchdog = config::watchdogInterval();
+    auto upgradeWatch = config::UpgradeWatch::forThisProgram();
     auto lastPing = Clock::now();
     std::optional<Clock::time_point> lastBackupCheck;
+    bool storeLost = false;
     // Runs a step's effects, feeding each result back into the journey until nothing more is asked.
     const auto applyStep = [&](flow::Step step) {
         state = std::move(step.state);
@@ -398,10 +446,23 @@ int run(const Options& opt) {
         const bool ticking = officer.active() ? flow::officerNeedsTicks(officer.state()) : flow::needsTicks(state);
         const int timeout = framesToDraw > 0 || opt.screenshot ? 0 : cornerHeld ? 100 : (ticking ? 250 : 1000);
         const bool input = window->waitEvents(timeout);
+        if (const std::string lost = window->displayLost(); !lost.empty()) {
+            std::cerr << "briefing-kiosk: " << lost << "; exiting\n";
+            return config::kExitEnvironment;
+        }
         if (input) framesToDraw = std::max(framesToDraw, 3);  // a click needs hover, press and release frames
         if (cornerHeld) framesToDraw = std::max(framesToDraw, 1);  // ImGui's press duration advances per frame
         if (platform::terminationRequested() || exitRequested) {
             starts.clear();  // a clean stop is not a crash
+            return config::kExitOk;
+        }
+        // A package upgrade replaced this program: restart into the new version once nobody is using the
+        // kiosk (the attract screen, officer mode closed). Exit 0; systemd (Restart=always) starts it again.
+        // Queued print jobs stay in the store and the new process prints them.
+        if (!opt.screenshot && !officer.active() && std::holds_alternative<flow::Attract>(state.screen) &&
+            !state.countdown && upgradeWatch.replaced(Clock::now())) {
+            std::cerr << "briefing-kiosk: a new version was installed; restarting into it now that the kiosk is idle\n";
+            starts.clear();
             return config::kExitOk;
         }
         if (watchdog && Clock::now() - lastPing >= *watchdog / 2) {
@@ -409,12 +470,24 @@ int run(const Options& opt) {
             lastPing = Clock::now();
         }
         // Hourly backups (the newest kKeptBackups kept), checked once a minute once the screen is up.
-        if (store && reportedFirstFrame && (!lastBackupCheck || Clock::now() - *lastBackupCheck >= std::chrono::minutes(1))) {
+        if (store && !storeLost && reportedFirstFrame && (!lastBackupCheck || Clock::now() - *lastBackupCheck >= std::chrono::minutes(1))) {
             lastBackupCheck = Clock::now();
             try {
                 if (store->backupDue(kBackupInterval)) store->backup(kKeptBackups, "kiosk");
             } catch (const std::exception& e) {  // disk full, folder unwritable: the officer's status page shows it
                 std::cerr << "briefing-kiosk: backup not made: " << content::text::repairUtf8(e.what()) << '\n';
+            }
+        }
+        // The store deleted or replaced under us (the data folder removed): nothing more can be saved, and
+        // no candidate may be told otherwise. The officer notice replaces the journey.
+        if (store && !storeLost) {
+            if (const auto gone = store->fileProblem()) {
+                storeLost = true;
+                loaded.problems.push_back("The attendance store " + content::text::repairUtf8(store->file().string()) +
+                                          " is no longer there: " + content::text::repairUtf8(*gone) +
+                                          ". Nothing more can be saved. An officer must restore the data folder "
+                                          "(or a backup) and restart the kiosk.");
+                framesToDraw = std::max(framesToDraw, 2);
             }
         }
         if (printWorker) {
@@ -495,7 +568,8 @@ int run(const Options& opt) {
         window->render();
         ++framesRendered;
         --framesToDraw;
-        if (opt.printWidgets) writeWidgets(*opt.printWidgets, state, officer.state(), probe);
+        if (opt.printWidgets)
+            writeWidgets(*opt.printWidgets, state, officer.state(), probe, loaded.problems.empty() ? nullptr : &loaded.problems);
         if (opt.screenshot && framesRendered >= captureAt) {
             try {
                 window->saveBackBufferPng(*opt.screenshot);
@@ -558,7 +632,7 @@ int runGallery(const Options& opt) {
     io.LogFilename = nullptr;
     const ui::Theme theme = ui::makeTheme(loaded.force.accent, false);
     const ui::Theme contrastTheme = ui::makeTheme(loaded.force.accent, true);
-    const flow::Config flowConfig = app::makeFlowConfig(loaded.force, loaded.englishModules, nullptr);
+    const flow::Config flowConfig = app::makeFlowConfig(loaded.force, loaded.englishModules, nullptr, courseLanguages(loaded));
     int written = 0;
     try {
         platform::Display display;
@@ -572,7 +646,7 @@ int runGallery(const Options& opt) {
             window.reloadFontTexture();
             ui::View view{fonts,          theme, loaded.english, loaded.welsh, loaded.force, nullptr,
                           &contrastTheme, &loaded.englishModules, &loaded.welshModules};
-            for (const char* lang : {"en-GB", "cy"}) {
+            for (const std::string& lang : flowConfig.languages) {
                 for (const bool hc : {false, true}) {
                     for (const auto& shot : app::galleryShots(flowConfig, loaded.englishModules, lang, hc)) {
                         view.scrollToAnswer = shot.screen == "module-answered";
@@ -581,7 +655,7 @@ int runGallery(const Options& opt) {
                             ui::drawJourney(shot.state, view);
                             window.render();
                         }
-                        const std::string name = shot.screen + "_" + std::string(lang) + "_" + (hc ? "high-contrast" : "normal") +
+                        const std::string name = shot.screen + "_" + lang + "_" + (hc ? "high-contrast" : "normal") +
                                                  "_" + std::to_string(w) + "x" + std::to_string(h) + ".png";
                         window.saveBackBufferPng(*opt.gallery / name);
                         window.present();

@@ -3,6 +3,13 @@
 
 #include <set>
 
+#include "content/readability.hpp"
+#include "content/text.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
 namespace content {
 namespace detail {
 namespace {
@@ -98,6 +105,84 @@ void compareCatalogs(const std::map<std::string, Catalog, std::less<>>& catalogs
     }
 }
 
+namespace {
+
+std::size_t lengthOf(const Inlines& spans) { return text::codePointCount(plainText(spans)); }
+
+}  // namespace
+
+double moduleReadingAge(const Module& module, const Sources& sources) {
+    std::vector<std::string> texts;
+    for (auto& t : moduleTexts(module)) texts.push_back(std::move(t.text));
+    std::vector<std::string> laws;
+    for (const auto& id : module.sources)
+        if (auto it = sources.find(id); it != sources.end() && !it->second.law.empty()) laws.push_back(it->second.law);
+    // Longest first, so "... (Scotland) Act 2010" is replaced before a shorter name inside it.
+    std::sort(laws.begin(), laws.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    return measureReadability(texts, laws).readingAge;
+}
+
+void checkReadingAge(const Module& module, const Sources& sources, std::vector<Diagnostic>& out) {
+    const double age = moduleReadingAge(module, sources);
+    if (age > kMaxReadingAge) {
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "reading age %.1f is above the target of %.0f: use shorter sentences and words",
+                      age, kMaxReadingAge);
+        out.push_back({module.file, 1, 1, buf, Severity::Warning});
+    }
+}
+
+void checkCheckBalance(const Module& module, std::vector<Diagnostic>& out) {
+    for (const auto& b : module.blocks) {
+        const auto* k = std::get_if<KnowledgeCheck>(&b);
+        if (!k || k->options.size() < 2 || k->correct < 0 || static_cast<std::size_t>(k->correct) >= k->options.size())
+            continue;
+        const std::size_t right = lengthOf(k->options[static_cast<std::size_t>(k->correct)]);
+        std::size_t longestWrong = 0;
+        for (std::size_t i = 0; i < k->options.size(); ++i)
+            if (static_cast<int>(i) != k->correct) longestWrong = std::max(longestWrong, lengthOf(k->options[i]));
+        // 1.5 times the longest wrong option: long enough to stand out on the screen.
+        if (right * 2 > longestWrong * 3)
+            out.push_back({module.file, k->pos.line, k->pos.col,
+                           "knowledge check '" + k->id + "' is unbalanced: the right answer (" + std::to_string(right) +
+                               " characters) is much longer than every wrong one (at most " +
+                               std::to_string(longestWrong) + "), so it can be guessed without reading",
+                           Severity::Warning});
+    }
+}
+
+void checkCourseBalance(const std::vector<Module>& modules, const std::string& courseName, const std::string& file,
+                        std::vector<Diagnostic>& out) {
+    std::map<int, std::size_t> byPosition;
+    std::size_t checks = 0;
+    std::size_t longest = 0;
+    for (const auto& m : modules)
+        for (const auto& b : m.blocks) {
+            const auto* k = std::get_if<KnowledgeCheck>(&b);
+            if (!k || k->options.empty()) continue;
+            ++checks;
+            ++byPosition[k->correct];
+            const std::size_t right = lengthOf(k->options[static_cast<std::size_t>(k->correct)]);
+            bool isLongest = true;
+            for (std::size_t i = 0; i < k->options.size(); ++i)
+                if (static_cast<int>(i) != k->correct && lengthOf(k->options[i]) >= right) isLongest = false;
+            if (isLongest) ++longest;
+        }
+    if (checks < 4) return;
+    for (const auto& [position, n] : byPosition)
+        if (n * 2 > checks)
+            out.push_back({file, 0, 0,
+                           "knowledge checks are unbalanced in " + courseName + ": the right answer is written as option " +
+                               std::to_string(position + 1) + " in " + std::to_string(n) + " of " + std::to_string(checks) +
+                               " checks (candidates see a shuffled order, but vary where you write it)",
+                           Severity::Warning});
+    if (longest * 2 > checks)
+        out.push_back({file, 0, 0,
+                       "knowledge checks are unbalanced in " + courseName + ": the right answer is the longest option in " +
+                           std::to_string(longest) + " of " + std::to_string(checks) + " checks",
+                       Severity::Warning});
+}
+
 }  // namespace detail
 
 namespace {
@@ -157,6 +242,8 @@ CourseStats courseStats(const Course& course) {
         for (const auto& m : modules) words += wordCount(m);
         stats.words[lang] = words;
     }
+    if (auto it = course.modules.find("en-GB"); it != course.modules.end())
+        for (const auto& m : it->second) stats.readingAges.emplace_back(m.id, detail::moduleReadingAge(m, course.sources));
     if (!course.manifest.languages.empty()) {
         if (auto it = course.modules.find(course.manifest.languages.front()); it != course.modules.end()) {
             for (const auto& m : it->second) {

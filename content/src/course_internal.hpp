@@ -17,4 +17,18 @@ void compareStructure(const Module& reference, const Module& other, std::vector<
 void compareCatalogs(const std::map<std::string, Catalog, std::less<>>& catalogs,
                      const std::map<std::string, std::string, std::less<>>& files, std::vector<Diagnostic>& out);
 
+// Warns when a module's English reading age is above kMaxReadingAge (law names in `sources` do not count).
+void checkReadingAge(const Module& module, const Sources& sources, std::vector<Diagnostic>& out);
+
+// Warns when a knowledge check's right answer is much longer than every wrong one (it can be guessed).
+void checkCheckBalance(const Module& module, std::vector<Diagnostic>& out);
+
+// Warns when, across a course's checks (reference language), the right answer is written in the same
+// position or is the longest option in more than half of them.
+void checkCourseBalance(const std::vector<Module>& modules, const std::string& courseName, const std::string& file,
+                        std::vector<Diagnostic>& out);
+
+// The reading age of a module's English text, law names from `sources` not counting.
+double moduleReadingAge(const Module& module, const Sources& sources);
+
 }  // namespace content::detail

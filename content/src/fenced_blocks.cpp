@@ -2,6 +2,8 @@
 // ```scenario id=...``` ("Is this a crime?"), each a list of `keyword: text` lines. Layer: content.
 #include "module_internal.hpp"
 
+#include "content/module_parser.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -75,6 +77,7 @@ Block parseCheck(const std::string& id, const std::vector<Line>& lines, SourcePo
     check.pos = pos;
     int questions = 0;
     int corrects = 0;
+    std::vector<int> feedbackLine;  // per option: the line of its feedback, 0 when it has none
     for (const auto& l : lines) {
         if (l.value.empty()) {
             rep.error(l.line, l.col, "'" + l.keyword + ":' has no text");
@@ -84,25 +87,47 @@ Block parseCheck(const std::string& id, const std::vector<Line>& lines, SourcePo
         if (l.keyword == "question") {
             if (++questions > 1) rep.error(l.line, l.col, "knowledge check '" + id + "' has more than one question:");
             else check.question = std::move(text);
-        } else if (l.keyword == "option") {
+        } else if (l.keyword == "option" || l.keyword == "correct") {
+            if (l.keyword == "correct") {
+                if (++corrects > 1) {
+                    rep.error(l.line, l.col, "knowledge check '" + id + "' has more than one correct: option");
+                } else {
+                    check.correct = static_cast<int>(check.options.size());
+                }
+            }
             check.options.push_back(std::move(text));
-        } else if (l.keyword == "correct") {
-            if (++corrects > 1) rep.error(l.line, l.col, "knowledge check '" + id + "' has more than one correct: option");
-            else check.correct = static_cast<int>(check.options.size());
-            check.options.push_back(std::move(text));
+            check.feedback.emplace_back();
+            feedbackLine.push_back(0);
+        } else if (l.keyword == "feedback") {
+            if (check.options.empty()) {
+                rep.error(l.line, l.col, "'feedback:' must follow the option it explains");
+            } else if (feedbackLine.back() != 0) {
+                rep.error(l.line, l.col, "option " + std::to_string(check.options.size()) + " of knowledge check '" +
+                                             id + "' already has feedback (line " + std::to_string(feedbackLine.back()) +
+                                             ")");
+            } else {
+                check.feedback.back() = std::move(text);
+                feedbackLine.back() = l.line;
+            }
         } else if (l.keyword == "explain") {
             check.explanation.push_back(std::move(text));
         } else {
             rep.error(l.line, l.col,
-                      "unknown keyword '" + l.keyword + ":' in a knowledge check (use question, option, correct, explain)");
+                      "unknown keyword '" + l.keyword +
+                          ":' in a knowledge check (use question, option, correct, feedback, explain)");
         }
     }
     if (questions == 0) rep.error(pos.line, pos.col, "knowledge check '" + id + "' has no question:");
-    if (check.options.size() < 2 || check.options.size() > 4)
-        rep.error(pos.line, pos.col, "knowledge check '" + id + "' needs 2 to 4 options, has " +
+    if (check.options.size() < kMinCheckOptions || check.options.size() > kMaxCheckOptions)
+        rep.error(pos.line, pos.col, "knowledge check '" + id + "' needs " + std::to_string(kMinCheckOptions) + " to " +
+                                         std::to_string(kMaxCheckOptions) + " options, has " +
                                          std::to_string(check.options.size()));
     if (corrects == 0) rep.error(pos.line, pos.col, "knowledge check '" + id + "' has no correct: option");
     if (check.explanation.empty()) rep.error(pos.line, pos.col, "knowledge check '" + id + "' has no explain: line");
+    for (std::size_t i = 0; corrects > 0 && i < check.options.size(); ++i)
+        if (static_cast<int>(i) != check.correct && check.feedback[i].empty())
+            rep.error(pos.line, pos.col, "knowledge check '" + id + "': wrong option " + std::to_string(i + 1) +
+                                             " has no feedback: line saying why it is wrong");
     return Block{std::move(check)};
 }
 

@@ -4,6 +4,7 @@
 #include "content/diagnostic.hpp"
 #include "content/toml_util.hpp"
 
+#include <iterator>
 #include <set>
 
 namespace content {
@@ -26,6 +27,31 @@ public:
         }
         if (required && s->get().empty()) error(s->source(), "'" + std::string(path) + "' must not be empty");
         return s->get();
+    }
+
+    // A text field: a string (English only) or a table with `en` (required) and `cy`.
+    Bilingual text(const std::string& path, bool required = true) {
+        Bilingual b;
+        const auto node = m_root.at_path(path);
+        if (!node) {
+            if (required) error(m_root.source(), "missing required key '" + path + "'");
+            return b;
+        }
+        b.pos = {static_cast<int>(node.node()->source().begin.line), static_cast<int>(node.node()->source().begin.column)};
+        if (const auto* s = node.as_string()) {
+            b.en = s->get();
+            if (required && b.en.empty()) error(s->source(), "'" + path + "' must not be empty");
+            return b;
+        }
+        if (node.as_table()) {
+            b.en = str(path + ".en", required);
+            b.cy = str(path + ".cy", false);
+            if (const auto cy = m_root.at_path(path + ".cy"); cy && cy.as_string() && cy.as_string()->get().empty())
+                error(cy.node()->source(), "'" + path + ".cy' must not be empty (leave it out when there is no Welsh)");
+            return b;
+        }
+        error(node.node()->source(), "'" + path + "' must be a string or a table { en = \"...\", cy = \"...\" }");
+        return b;
     }
 
     int integer(std::string_view path, int fallback, int min, int max) {
@@ -53,6 +79,10 @@ private:
     std::string m_file;
     std::vector<Diagnostic> m_errors;
 };
+
+constexpr const char* kTextFields[] = {"name", "spoc.name", "spoc.role", "spoc.hours", "feoa.name", "feoa.role",
+                                       "feoa.hours", "privacy.controller", "privacy.dpo_contact",
+                                       "privacy.lawful_basis"};
 
 bool parseHexColour(const std::string& s, Rgb& out) {
     if (s.size() != 7 || s[0] != '#') return false;
@@ -99,8 +129,7 @@ ForceProfile loadForceProfile(const std::filesystem::path& file) {
     ForceProfile p;
     p.file = file;
     p.id = r.str("id");
-    p.name.en = r.str("name.en");
-    p.name.cy = r.str("name.cy");
+    p.name = r.text("name");
 
     const std::string j = r.str("jurisdiction");
     if (j == "england-and-wales") p.jurisdiction = Jurisdiction::EnglandAndWales;
@@ -119,17 +148,25 @@ ForceProfile loadForceProfile(const std::filesystem::path& file) {
             r.error(root.at_path("logo").node()->source(), "logo file not found: " + p.logo.string());
     }
 
-    p.spoc = {r.str("spoc.name"), r.str("spoc.role"), r.str("spoc.phone"), r.str("spoc.email")};
+    for (auto [key, contact] : {std::pair{"spoc", &p.spoc}, std::pair{"feoa", &p.feoa}}) {
+        const std::string k = key;
+        contact->name = r.text(k + ".name");
+        contact->role = r.text(k + ".role");
+        contact->hours = r.text(k + ".hours");
+        contact->phone = r.str(k + ".phone");
+        contact->email = r.str(k + ".email");
+    }
     if (auto s = r.str("reporting.emergency", false); !s.empty()) p.reporting.emergency = s;
     if (auto s = r.str("reporting.non_emergency", false); !s.empty()) p.reporting.nonEmergency = s;
     if (auto s = r.str("reporting.text_relay_emergency", false); !s.empty()) p.reporting.textRelayEmergency = s;
     if (auto s = r.str("reporting.text_relay_non_emergency", false); !s.empty())
         p.reporting.textRelayNonEmergency = s;
     p.reporting.onlineUrl = r.str("reporting.online_url");
+    if (auto s = r.str("reporting.emergency_sms", false); !s.empty()) p.reporting.emergencySms = s;
 
-    p.privacy.controller = r.str("privacy.controller");
-    p.privacy.dpoContact = r.str("privacy.dpo_contact");
-    p.privacy.lawfulBasis = {r.str("privacy.lawful_basis.en"), r.str("privacy.lawful_basis.cy")};
+    p.privacy.controller = r.text("privacy.controller");
+    p.privacy.dpoContact = r.text("privacy.dpo_contact");
+    p.privacy.lawfulBasis = r.text("privacy.lawful_basis");
     p.privacy.noticeVersion = r.str("privacy.notice_version");
 
     p.defaults.retentionDays = r.integer("defaults.retention_days", 90, 1, 3650);
@@ -143,17 +180,43 @@ ForceProfile loadForceProfile(const std::filesystem::path& file) {
             p.defaults.firstLanguage = lang;
     }
 
-    static const std::set<std::string, std::less<>> kKnown = {
-        "id", "name.en", "name.cy", "jurisdiction", "accent_colour", "logo", "spoc.name", "spoc.role",
-        "spoc.phone", "spoc.email", "reporting.emergency", "reporting.non_emergency",
-        "reporting.text_relay_emergency", "reporting.text_relay_non_emergency", "reporting.online_url",
-        "privacy.controller", "privacy.dpo_contact", "privacy.lawful_basis.en", "privacy.lawful_basis.cy",
-        "privacy.notice_version", "defaults.retention_days", "defaults.first_language",
-        "defaults.idle_timeout_seconds", "defaults.idle_countdown_seconds"};
+    static const std::set<std::string, std::less<>> kKnown = [] {
+        std::set<std::string, std::less<>> k = {
+            "id", "jurisdiction", "accent_colour", "logo", "spoc.phone", "spoc.email", "feoa.phone", "feoa.email",
+            "reporting.emergency", "reporting.non_emergency", "reporting.text_relay_emergency",
+            "reporting.text_relay_non_emergency", "reporting.online_url", "reporting.emergency_sms",
+            "privacy.notice_version", "defaults.retention_days", "defaults.first_language",
+            "defaults.idle_timeout_seconds", "defaults.idle_countdown_seconds"};
+        for (const char* t : kTextFields) {
+            k.insert(t);
+            k.insert(std::string(t) + ".en");
+            k.insert(std::string(t) + ".cy");
+        }
+        return k;
+    }();
     checkKnownKeys(r, root, "", kKnown);
 
     if (!r.errors().empty()) throw LoadError(std::move(r.errors()));
     return p;
+}
+
+std::vector<std::pair<std::string, const Bilingual*>> textFields(const ForceProfile& p) {
+    const Bilingual* fields[] = {&p.name, &p.spoc.name, &p.spoc.role, &p.spoc.hours, &p.feoa.name, &p.feoa.role,
+                                 &p.feoa.hours, &p.privacy.controller, &p.privacy.dpoContact, &p.privacy.lawfulBasis};
+    static_assert(std::size(fields) == std::size(kTextFields));
+    std::vector<std::pair<std::string, const Bilingual*>> out;
+    for (std::size_t i = 0; i < std::size(fields); ++i) out.emplace_back(kTextFields[i], fields[i]);
+    return out;
+}
+
+std::vector<Diagnostic> welshGaps(const ForceProfile& p) {
+    std::vector<Diagnostic> out;
+    for (const auto& [key, field] : textFields(p))
+        if (!field->en.empty() && field->cy.empty())
+            out.push_back({p.file.string(), field->pos.line, field->pos.col,
+                           "'" + key + "' has no Welsh: the course is in Welsh, so write it as " + key +
+                               " = { en = \"...\", cy = \"...\" }"});
+    return out;
 }
 
 }  // namespace content

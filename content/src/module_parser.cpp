@@ -206,12 +206,27 @@ void readFrontMatter(std::string_view text, int firstLine, ModuleParse& parse, R
                 m.summary = s->get();
                 seenSummary = true;
             }
+        } else if (k == "sources") {
+            const auto* arr = value.as_array();
+            bool ok = arr && !arr->empty();
+            if (arr)
+                for (const auto& item : *arr) {
+                    const auto* id = item.as_string();
+                    if (!id || id->get().empty()) {
+                        ok = false;
+                        continue;
+                    }
+                    m.sources.push_back(id->get());
+                }
+            if (!ok)
+                rep.error(line, col,
+                          "front matter: 'sources' must be a non-empty list of source ids from the course's sources.toml");
         } else if (k == "minutes") {
             const auto* v = value.as_integer();
             if (!v || v->get() < 1 || v->get() > 120) rep.error(line, col, "front matter: 'minutes' must be a whole number from 1 to 120");
             else m.minutes = static_cast<int>(v->get());
         } else {
-            rep.error(keyLine, keyCol, "front matter: unknown key '" + k + "' (use id, title, summary, minutes)");
+            rep.error(keyLine, keyCol, "front matter: unknown key '" + k + "' (use id, title, summary, sources, minutes)");
         }
     }
     if (!seenId) rep.error(firstLine - 1, 1, "front matter: missing required key 'id'");

@@ -6,12 +6,20 @@
 namespace content {
 namespace {
 
-constexpr std::array<std::string_view, 13> kNames = {
+constexpr std::array<std::string_view, 21> kNames = {
     "force.name",
     "force.spoc.name",
     "force.spoc.role",
     "force.spoc.phone",
     "force.spoc.email",
+    "force.spoc.hours",
+    "force.feoa.name",
+    "force.feoa.role",
+    "force.feoa.phone",
+    "force.feoa.email",
+    "force.feoa.hours",
+    "force.reporting.emergency_sms",
+    "force.privacy.controller",
     "force.reporting.emergency",
     "force.reporting.non_emergency",
     "force.reporting.text_relay_emergency",
@@ -69,11 +77,20 @@ std::string formatDate(const Date& date, std::string_view lang) {
 
 std::string placeholderValue(std::string_view name, std::string_view lang, const ForceProfile& force,
                              const Manifest& manifest) {
-    if (name == "force.name") return force.name.in(std::string(lang));
-    if (name == "force.spoc.name") return force.spoc.name;
-    if (name == "force.spoc.role") return force.spoc.role;
-    if (name == "force.spoc.phone") return force.spoc.phone;
-    if (name == "force.spoc.email") return force.spoc.email;
+    const std::string l(lang);
+    if (name == "force.name") return force.name.in(l);
+    for (auto [prefix, c] : {std::pair{std::string_view("force.spoc."), &force.spoc},
+                             std::pair{std::string_view("force.feoa."), &force.feoa}}) {
+        if (!name.starts_with(prefix)) continue;
+        const std::string_view field = name.substr(prefix.size());
+        if (field == "name") return c->name.in(l);
+        if (field == "role") return c->role.in(l);
+        if (field == "hours") return c->hours.in(l);
+        if (field == "phone") return c->phone;
+        if (field == "email") return c->email;
+    }
+    if (name == "force.reporting.emergency_sms") return force.reporting.emergencySms;
+    if (name == "force.privacy.controller") return force.privacy.controller.in(l);
     if (name == "force.reporting.emergency") return force.reporting.emergency;
     if (name == "force.reporting.non_emergency") return force.reporting.nonEmergency;
     if (name == "force.reporting.text_relay_emergency") return force.reporting.textRelayEmergency;

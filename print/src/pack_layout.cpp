@@ -54,6 +54,22 @@ std::string PackLayout::label(const std::string& key) const {
     return en;
 }
 
+std::string PackLayout::text(const content::Bilingual& b) const {
+    switch (m_req.language) {
+        case PackLanguage::English: return b.en;
+        case PackLanguage::Welsh: return b.in("cy");
+        case PackLanguage::Bilingual: return b.cy.empty() || b.cy == b.en ? b.en : b.cy + " / " + b.en;
+    }
+    return b.en;
+}
+
+std::vector<std::pair<std::string, const content::ForceProfile::Contact*>> PackLayout::contactsToShow() const {
+    std::vector<std::pair<std::string, const content::ForceProfile::Contact*>> out;
+    for (auto [key, c] : {std::pair{"spoc_contact", &m_req.force.spoc}, std::pair{"feoa_contact", &m_req.force.feoa}})
+        if (!(c->name.en + c->role.en + c->phone + c->email).empty()) out.emplace_back(key, c);
+    return out;
+}
+
 std::string PackLayout::format(const std::string& key,
                                std::initializer_list<std::pair<const char*, std::string>> vars) const {
     std::string s = label(key);
@@ -207,7 +223,6 @@ void PackLayout::quickReference() {
     heading(label("quick_ref"), 1);
     paragraph(label("quick_ref_cut"), Face::Italic, m_m.small, 0, kGrey);
     const auto& r = m_req.force.reporting;
-    const auto& spoc = m_req.force.spoc;
     const bool qr = !r.onlineUrl.empty();
     const float qrSize = m_req.largePrint ? 130.0f : 110.0f;
     const float top = m_y;
@@ -225,13 +240,18 @@ void PackLayout::quickReference() {
     item("emergency", r.emergency, kEmergency);
     item("non_emergency", r.nonEmergency, kBlack);
     item("text_relay", join(unbroken(r.textRelayEmergency), "  \u00B7  ", unbroken(r.textRelayNonEmergency)), kBlack);
-    if (!(spoc.name + spoc.role + spoc.phone + spoc.email).empty()) {
-        paragraph(label("security_contact"), Face::Regular, m_m.small, 0, kGrey, 1);
-        // One item per line: a phone number or address broken across lines is easy to misread.
-        for (const std::string& v : {join(spoc.name, ", ", spoc.role), unbroken(spoc.phone), spoc.email})
+    item("emergency_sms", format("emergency_sms_how", {{"{number}", r.emergencySms}}), kBlack);
+    const auto contacts = contactsToShow();
+    for (const auto& [key, c] : contacts) {
+        paragraph(label(key), Face::Regular, m_m.small, 0, kGrey, 1);
+        // Whole items per line (a phone number or address broken across lines is easy to misread), kept
+        // compact so the card stays on one page with both contacts.
+        for (const std::string& v : {text(c->name), join(unbroken(c->phone), "  \u00B7  ", c->email),
+                                     format("contact_hours", {{"{hours}", text(c->hours)}})})
             if (!v.empty()) fittedLine(v, Face::Bold, m_m.body, 1);
-        m_y -= m_m.body * 0.5f;
+        m_y -= m_m.body * 0.3f;
     }
+    if (!contacts.empty()) paragraph(label("not_for_emergencies"), Face::Regular, m_m.small, 0, kEmergency, m_m.body * 0.5f);
     if (qr) {
         paragraph(label("report_online"), Face::Regular, m_m.small, 0, kGrey, 1);
         fittedLine(r.onlineUrl, Face::Bold, m_m.body, m_m.body * 0.5f);
@@ -386,7 +406,6 @@ void PackLayout::contacts() {
     heading(label("contacts"), 1);
     paragraph(label("contacts_intro"), Face::Italic, m_m.body, 0, kGrey, m_m.body);
     const auto& r = m_req.force.reporting;
-    const auto& spoc = m_req.force.spoc;
     auto row = [this](const std::string& key, const std::string& value) {
         if (value.empty()) return;
         paragraph(std::vector<Run>{{label(key) + ": ", Face::Regular, 0}, {value, Face::Bold, 0}}, m_m.body, 0,
@@ -395,9 +414,14 @@ void PackLayout::contacts() {
     row("emergency", r.emergency);
     row("non_emergency", r.nonEmergency);
     row("text_relay", join(unbroken(r.textRelayEmergency), "  \u00B7  ", unbroken(r.textRelayNonEmergency)));
-    row("security_contact", join(spoc.name, ", ", spoc.role));
-    if (!spoc.phone.empty()) fittedLine(unbroken(spoc.phone), Face::Bold, m_m.body, 1);
-    if (!spoc.email.empty()) fittedLine(spoc.email, Face::Bold, m_m.body, m_m.body * 0.5f);
+    row("emergency_sms", format("emergency_sms_how", {{"{number}", r.emergencySms}}));
+    for (const auto& [key, c] : contactsToShow()) {
+        row(key, join(text(c->name), ", ", text(c->role)));
+        if (!c->phone.empty()) fittedLine(unbroken(c->phone), Face::Bold, m_m.body, 1);
+        if (!c->email.empty()) fittedLine(c->email, Face::Bold, m_m.body, 1);
+        fittedLine(format("contact_hours", {{"{hours}", text(c->hours)}}), Face::Regular, m_m.body, 1);
+        paragraph(label("not_for_emergencies"), Face::Regular, m_m.body, 0, kEmergency, m_m.body * 0.5f);
+    }
     if (!r.onlineUrl.empty()) {
         paragraph(label("report_online") + ":", Face::Regular, m_m.body, 0, kBlack, 1);
         fittedLine(r.onlineUrl, Face::Bold, m_m.body, m_m.body * 0.5f);

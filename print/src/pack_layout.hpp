@@ -32,6 +32,10 @@ public:
 
 private:
     std::string label(const std::string& key) const;
+    // A force-profile text in the pack's language (both, Welsh first, in a bilingual pack).
+    std::string text(const content::Bilingual& b) const;
+    // The force's candidate contacts that have details, each with its label key.
+    std::vector<std::pair<std::string, const content::ForceProfile::Contact*>> contactsToShow() const;
     std::string format(const std::string& key, std::initializer_list<std::pair<const char*, std::string>> vars) const;
 
     void startSection(const std::string& outlineTitle);

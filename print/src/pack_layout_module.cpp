@@ -141,6 +141,13 @@ void PackLayout::knowledgeCheck(const content::KnowledgeCheck& k) {
         paragraph(runs, m_m.body, 0, m_accent, 2);
     }
     for (const auto& e : k.explanation) paragraph(toRuns(e), m_m.body);
+    // Why each wrong option is wrong, in the order the candidate saw them.
+    for (std::size_t i = 0; i < k.options.size() && i < k.feedback.size(); ++i) {
+        if (static_cast<int>(i) == k.correct || k.feedback[i].empty()) continue;
+        std::vector<Run> runs{{label("why_wrong") + " " + char('a' + i) + ")? ", Face::Bold, 0}};
+        for (auto& r : toRuns(k.feedback[i])) runs.push_back(r);
+        paragraph(runs, m_m.body, m_m.body, kBlack, 2);
+    }
     m_y -= m_m.body * 0.4f;
 }
 

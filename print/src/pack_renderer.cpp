@@ -9,7 +9,6 @@
 
 #include "pack_layout.hpp"
 #include "pack_strings.hpp"
-#include "bk/build_info.hpp"
 #include "content/text.hpp"
 #include "print/font_coverage.hpp"
 #include "print/pack.hpp"
@@ -81,6 +80,7 @@ void requireModule(const content::Module& m) {
                 } else if constexpr (std::is_same_v<T, content::KnowledgeCheck>) {
                     requireInlines(v.question, at);
                     for (const auto& o : v.options) requireInlines(o, at);
+                    for (const auto& o : v.feedback) requireInlines(o, at);
                     for (const auto& e : v.explanation) requireInlines(e, at);
                 } else if constexpr (std::is_same_v<T, content::Scenario>) {
                     requireInlines(v.situation, at);
@@ -134,9 +134,11 @@ void normalise(PackRequest& r) {
         r.plan.notes = notes;
     }
     const auto& f = r.force;
-    for (const auto* s : {&f.name.en, &f.name.cy, &f.spoc.name, &f.spoc.role, &f.spoc.phone, &f.spoc.email,
-                          &f.reporting.emergency, &f.reporting.nonEmergency, &f.reporting.textRelayEmergency,
-                          &f.reporting.textRelayNonEmergency, &f.reporting.onlineUrl})
+    for (const auto& [key, field] : content::textFields(f))
+        for (const auto* s : {&field->en, &field->cy}) requireAsIs(*s, "force profile " + f.id + ": " + key);
+    for (const auto* s : {&f.spoc.phone, &f.spoc.email, &f.feoa.phone, &f.feoa.email, &f.reporting.emergency,
+                          &f.reporting.nonEmergency, &f.reporting.textRelayEmergency, &f.reporting.textRelayNonEmergency,
+                          &f.reporting.onlineUrl, &f.reporting.emergencySms})
         requireAsIs(*s, "force profile " + f.id);
     for (const auto& m : r.modules) requireModule(m);
 }
@@ -235,23 +237,22 @@ int removePackTemporaries(const fs::path& folder, const std::string& fileName) {
     return removed;
 }
 
+PackAssets packAssets(const content::Resources& resources) {
+    PackAssets a{resources.assets / "fonts" / "BriefingSans.ttf", resources.assets / "fonts" / "BriefingSans-Bold.ttf",
+                 resources.packStrings};
+    for (const auto& f : {a.regularFont, a.boldFont, a.strings}) {
+        std::error_code ec;
+        if (!fs::is_regular_file(f, ec)) throw PackError("pack asset " + f.string() + " not found");
+    }
+    return a;
+}
+
 PackAssets findPackAssets(const fs::path& executableDir) {
-    std::vector<fs::path> roots;
-    if (!executableDir.empty()) {
-        roots.push_back(executableDir);
-        roots.push_back(executableDir.parent_path());
+    try {
+        return packAssets(content::locateResources(executableDir.empty() ? content::executableDir() : executableDir));
+    } catch (const content::ResourceError& e) {
+        throw PackError(e.what());
     }
-    roots.emplace_back(bk::kSourceDir);
-    roots.emplace_back(bk::kInstallDataDir);
-    std::string looked;
-    for (const auto& root : roots) {
-        PackAssets a{root / "assets/fonts/BriefingSans.ttf", root / "assets/fonts/BriefingSans-Bold.ttf",
-                     root / "print/strings/pack.toml"};
-        if (fs::is_regular_file(a.regularFont) && fs::is_regular_file(a.boldFont) && fs::is_regular_file(a.strings))
-            return a;
-        looked += (looked.empty() ? "" : ", ") + root.string();
-    }
-    throw PackError("pack assets (assets/fonts/BriefingSans*.ttf, print/strings/pack.toml) not found in " + looked);
 }
 
 std::vector<unsigned char> renderPack(const PackRequest& request) {

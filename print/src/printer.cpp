@@ -3,6 +3,10 @@
 
 #include <cups/cups.h>
 
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
+
 #include <memory>
 #include <regex>
 #include <thread>
@@ -43,7 +47,8 @@ const char* jobStateKey(JobState s) {
     return "failed";
 }
 
-std::string jobTitle(const std::string& jobId) { return "Briefing pack " + jobId.substr(0, 8); }
+// No spaces: a job name with whitespace crashes Debian 12's cupsd (2.4.2-3+deb12u10) when it logs the job.
+std::string jobTitle(const std::string& jobId) { return "briefing-pack-" + jobId.substr(0, 8); }
 
 SpoolFolderPrinter::SpoolFolderPrinter(std::filesystem::path folder) : m_folder(std::move(folder)) {}
 
@@ -58,8 +63,11 @@ PrintOutcome SpoolFolderPrinter::print(const PrintJob& job) {
     }
     const auto path = m_folder / (job.jobId + ".pdf");
     try {
-        std::error_code ec;
-        std::filesystem::create_directories(m_folder, ec);
+        // The spool folder holds personal data: 0700 when we make it (its parent, the data folder, exists).
+        if (::mkdir(m_folder.c_str(), 0700) != 0 && errno != EEXIST) {
+            out.message = "cannot create the spool folder " + m_folder.string() + ": " + std::strerror(errno);
+            return out;
+        }
         writeFileAtomically(path, job.pdf);
         out.state = JobState::Done;
         out.message = "written to the spool folder";

@@ -31,6 +31,7 @@ inline kiosk::config::Environment testEnv(const TempDir& t) {
     env.xdgConfigHome = (t.path / "xdg-config").string();
     env.xdgDataHome = (t.path / "xdg-data").string();
     env.systemConfigFile = t.path / "etc" / "kiosk.toml";
+    env.resources = kiosk::config::Environment::fromProcess().resources;  // the build tree's, beside the test
     return env;
 }
 

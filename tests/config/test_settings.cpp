@@ -2,6 +2,7 @@
 #include "config_fixture.hpp"
 #include "kiosk/config/data_dir.hpp"
 #include "kiosk/config/settings.hpp"
+#include "content/resources.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -84,6 +85,59 @@ TEST_CASE("the data folder is created with mode 0700", "[config]") {
     struct stat st {};
     REQUIRE(::stat(dir.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0700);
+    REQUIRE(::stat((t.path / "a").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0700);  // every level we create, not only the last (issue 15)
     std::ofstream(t.path / "file") << "x";
     CHECK(prepareDataDir(t.path / "file").has_value());
+}
+
+TEST_CASE("the shipped resources are found beside the program, and their absence is an error naming where", "[config]") {
+    TempDir t;
+    auto env = testEnv(t);
+    const auto s = resolveSettings({}, env);
+    CHECK(s.resources.root == content::executableDir() / "share" / "briefing-kiosk");
+    CHECK(s.contentDir == s.resources.course);
+    CHECK(fs::is_regular_file(s.resources.packStrings));
+    CHECK(s.shown.at("assets_dir").value == s.resources.assets.string());
+
+    // A program with nothing beside it and nothing under the prefix: the error lists both places.
+    const fs::path lonely = t.path / "bin";
+    fs::create_directories(lonely);
+    const auto roots = content::resourceRoots(lonely);
+    REQUIRE(roots.size() >= 2);
+    CHECK(roots.front() == lonely / "share" / "briefing-kiosk");
+    if (!fs::exists(roots[1])) {  // not when this machine has the package installed
+        CHECK_THROWS_WITH(content::locateResources(lonely), Catch::Contains((lonely / "share" / "briefing-kiosk").string()));
+        env.resources.reset();
+        env.resourcesProblem = "no resources here";
+        CHECK_THROWS_WITH(resolveSettings({}, env), Catch::Contains("no resources here"));
+    }
+}
+
+TEST_CASE("release builds hold no source-tree fallback", "[config]") {
+    // BK_DEV_SOURCE_RESOURCES is a developer option, OFF in CI and for the package.
+#ifndef BK_DEV_SOURCE_RESOURCES_ON
+    for (const auto& root : content::resourceRoots("/nonexistent-bin"))
+        CHECK(root.string().find(BK_SOURCE_DIR) == std::string::npos);
+#endif
+}
+
+TEST_CASE("secret_file is a recognised path setting, relative to its file", "[config]") {
+    TempDir t;
+    auto env = testEnv(t);
+    write(env.systemConfigFile, "secret_file = \"secret.key\"\n");
+    const auto s = resolveSettings({}, env);
+    CHECK(s.secretFile == t.path / "etc" / "secret.key");
+    CHECK(s.shown.at("secret_file").origin == env.systemConfigFile.string() + ":1");
+}
+
+TEST_CASE("checking a data folder for a read-only command creates nothing", "[config]") {
+    TempDir t;
+    const fs::path typo = t.path / "typo" / "briefing-kiosk";
+    const auto problem = checkDataDir(typo);
+    REQUIRE(problem.has_value());
+    CHECK(problem->find(typo.string()) != std::string::npos);
+    CHECK_FALSE(fs::exists(t.path / "typo"));
+    REQUIRE_FALSE(makePrivateDirectories(typo).has_value());
+    CHECK_FALSE(checkDataDir(typo).has_value());
 }

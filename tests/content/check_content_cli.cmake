@@ -16,7 +16,7 @@ foreach(expected
     "broken/course.toml:8:19: missing translation: module 'two' has no cy file"
     "broken/strings/cy.toml:0:0: missing translation: key 'a.c'"
     "broken/modules/one.en-GB.md:9:7: unknown placeholder '{{force.nmae}}'"
-    "broken/modules/one.en-GB.md:11:1: knowledge check 'q' needs 2 to 4 options, has 1"
+    "broken/modules/one.en-GB.md:11:1: knowledge check 'q' needs 3 to 4 options, has 1"
     "broken/modules/one.cy.md:9:1: structure differs from the reference language: 2 blocks where")
   string(FIND "${err}" "${expected}" at)
   if(at EQUAL -1)

@@ -93,10 +93,10 @@ TEST_CASE("Welsh and English modules with different block kinds are a structure 
 TEST_CASE("structure checks compare option count, correct option, verdict and ids", "[content]") {
     TempCourse c;
     const std::string cy = "modules/reporting.cy.md";
-    c.replace(cy, "option: Postio amdano\n", "");                     // 2 options where English has 3
+    c.replace(cy, "option: Postio amdano\nfeedback: Nid dyma’r ateb gorau.\n", "");  // 2 options where English has 3
     c.replace(cy, "verdict: crime", "verdict: not-crime");            // different verdict
-    c.replace("modules/online.cy.md", "correct: Unman cyhoeddus\noption: Ar dudalen eich ymgyrch",
-              "option: Ar dudalen eich ymgyrch\ncorrect: Unman cyhoeddus");  // correct option moved
+    c.replace("modules/online.cy.md", "correct: Unman cyhoeddus\noption: Ar dudalen eich ymgyrch\nfeedback: Nid dyma’r ateb gorau.",
+              "option: Ar dudalen eich ymgyrch\nfeedback: Nid dyma’r ateb gorau.\ncorrect: Unman cyhoeddus");  // correct option moved
     const auto ds = validate(c);
     INFO(describe(ds));
     const auto* options = findDiag(ds, cy, "knowledge check 'when-999' has 2 options, the reference has 3");
@@ -117,19 +117,19 @@ TEST_CASE("structure checks compare option count, correct option, verdict and id
     CHECK(id->line == ids.lineOf("modules/online.cy.md", "```check"));
 }
 
-TEST_CASE("knowledge checks need 2 to 4 options and exactly one correct", "[content]") {
+TEST_CASE("knowledge checks need 3 to 4 options and exactly one correct", "[content]") {
     TempCourse c;
     const std::string en = "modules/online.en-GB.md";
-    c.replace(en, "option: On your campaign page\n", "");
+    c.replace(en, "option: On your campaign page\nfeedback: This is not the best answer.\n", "");
     const auto ds = validate(c);
-    const auto* one = findDiag(ds, en, "needs 2 to 4 options, has 1");
+    const auto* one = findDiag(ds, en, "needs 3 to 4 options, has 2");
     REQUIRE(one);
     CHECK(one->line == c.lineOf(en, "```check id=address"));
 
     TempCourse many;
     many.replace(en, "option: On your campaign page\n",
-                 "option: On your campaign page\noption: A\noption: B\noption: C\n");
-    CHECK(findDiag(validate(many), en, "needs 2 to 4 options, has 5"));
+                 "option: On your campaign page\noption: A\nfeedback: a\noption: B\nfeedback: b\n");
+    CHECK(findDiag(validate(many), en, "needs 3 to 4 options, has 5"));
 
     TempCourse two;
     two.replace(en, "option: On your campaign page", "correct: On your campaign page");
@@ -163,7 +163,7 @@ TEST_CASE("unknown keys in the manifest and in front matter are errors", "[conte
     CHECK(m->line == c.lineOf("course.toml", "colour"));
     const auto* f = findDiag(ds, "modules/reporting.en-GB.md", "front matter: unknown key 'author'");
     REQUIRE(f);
-    CHECK(f->line == 6);
+    CHECK(f->line == 7);
 }
 
 TEST_CASE("missing files are reported: manifest, catalog, both module languages", "[content]") {

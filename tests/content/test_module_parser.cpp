@@ -37,7 +37,7 @@ TEST_CASE("a module becomes headings, paragraphs with spans, lists, callouts, ta
     const auto& h = blockAt<content::Heading>(m, 0);
     CHECK(h.level == 2);
     CHECK(content::plainText(h.text) == "When to call 999");
-    CHECK(h.pos.line == 8);
+    CHECK(h.pos.line == 9);  // front matter: id, title, summary, sources, minutes
     const auto& p = blockAt<content::Paragraph>(m, 1);
     REQUIRE(p.text.size() >= 5);
     CHECK(p.text[1].strong);
@@ -66,14 +66,17 @@ TEST_CASE("a module becomes headings, paragraphs with spans, lists, callouts, ta
     CHECK(content::plainText(check.options[1]) == "Call 999");
     CHECK(check.options[2][1].emphasis);  // "Report it *online* next week"
     CHECK(check.explanation.size() == 1);
-    CHECK(check.pos.line == 30);
+    CHECK(check.pos.line == 31);
+    CHECK(content::plainText(check.feedback[0]) == "This is not the best answer.");
+    CHECK(check.feedback[1].empty());
+    CHECK(m.sources == std::vector<std::string>{"criminal-damage-act-1971", "fixture-guidance"});
     const auto& sc = blockAt<content::Scenario>(m, 9);
     CHECK(sc.verdict == content::Verdict::Crime);
     CHECK(content::plainText(sc.law) == "Criminal Damage Act 1971, section 1");
 }
 
 TEST_CASE("values inside checks are inline text even when they look like Markdown blocks", "[content]") {
-    const auto r = parse(kFront + "```check id=a\nquestion: 1. Which?\noption: - dash\ncorrect: # hash\nexplain: _why_\n```\n");
+    const auto r = parse(kFront + "```check id=a\nquestion: 1. Which?\noption: - dash\nfeedback: no\ncorrect: # hash\noption: 2) two\nfeedback: no\nexplain: _why_\n```\n");
     INFO(describe(r.diagnostics));
     REQUIRE(r.ok());
     const auto& c = blockAt<content::KnowledgeCheck>(r.module, 0);

@@ -1,6 +1,9 @@
 // Process running for end-to-end tests (fork/exec, pipes to temp files, timeout). Layer: tests (e2e).
 #include "process.hpp"
 
+#include "kiosk/config/secrets.hpp"
+#include "kiosk_secret.hpp"
+
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -28,6 +31,35 @@ std::string glChildSanitizerOptions() {
     const char* current = std::getenv("ASAN_OPTIONS");
     return std::string("ASAN_OPTIONS=") + (current && *current ? std::string(current) + ":" : std::string()) +
            "detect_leaks=0";
+}
+
+namespace {
+
+kiosk::config::LoadedSecret kioskSecret(const fs::path& configHome) {
+    const fs::path file = configHome / "briefing-kiosk" / kiosk::config::kSecretFileName;
+    if (!fs::exists(file)) {
+        fs::create_directories(file.parent_path());
+        const auto key = kiosk::config::SecretKey::generate();
+        const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+        if (fd < 0 || ::write(fd, key.bytes().data(), key.bytes().size()) != static_cast<ssize_t>(key.bytes().size()))
+            throw std::runtime_error("cannot write " + file.string());
+        ::close(fd);
+    }
+    return kiosk::config::loadSecretFile(file, "test", false, fs::path("/nonexistent-data"),
+                                         kiosk::config::SecretCreation::Never);
+}
+
+}  // namespace
+
+kiosk::config::PurposeKey kioskPinPepper(const fs::path& configHome) {
+    return kiosk::config::deriveKey(kioskSecret(configHome).key, kiosk::config::KeyPurpose::PinPepper);
+}
+
+kiosk::records::OpenOptions kioskStoreOptions(const fs::path& configHome) {
+    const auto loaded = kioskSecret(configHome);
+    kiosk::records::OpenOptions o;
+    o.auditKey = kiosk::config::deriveKey(loaded.key, kiosk::config::KeyPurpose::AuditMac).bytes();
+    return o;
 }
 
 TempDir::TempDir() {

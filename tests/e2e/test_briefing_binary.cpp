@@ -6,6 +6,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 TEST_CASE("briefing --version prints the CMake project version", "[e2e]") {
     const auto r = e2e::run({BK_BRIEFING_BIN, "--version"});
@@ -128,4 +131,45 @@ TEST_CASE("briefing print sends to the spool folder and the queue records it", "
     CHECK(q.out.find("\tdone\t1\t") != std::string::npos);
     CHECK(b({"print-queue", "retry", "00000000-0000-4000-8000-000000000000"}).exitCode == 1);
     CHECK(b({"print", "--candidate", "00000000-0000-4000-8000-000000000000"}).exitCode == 1);
+}
+
+// Needs root (CI runs as root) and the user `nobody`; skipped elsewhere.
+TEST_CASE("briefing refuses another user's data folder, and root becomes the folder's owner", "[e2e]") {
+    const passwd* nobody = ::getpwnam("nobody");
+    if (::geteuid() != 0 || !nobody) {
+        WARN("not root or no user nobody: ownership not tested");
+        return;
+    }
+    e2e::TempDir dir;
+    std::filesystem::permissions(dir.path, std::filesystem::perms::all);  // 0777: nobody can reach inside
+    const auto data = dir.path / "data";
+    std::filesystem::create_directory(data);
+    REQUIRE(::chown(data.c_str(), nobody->pw_uid, nobody->pw_gid) == 0);
+    REQUIRE(::chmod(data.c_str(), 0700) == 0);
+
+    // Root: runs as nobody, so every file it makes in the folder is nobody's; the audit row names root.
+    const auto open = e2e::run({BK_BRIEFING_BIN, "--data", data.string(), "session", "open", "--venue", "x"},
+                               {"SUDO_USER=alice", "USER=mallory"});
+    INFO(open.err);
+    REQUIRE(open.exitCode == 0);
+    REQUIRE(e2e::run({BK_BRIEFING_BIN, "--data", data.string(), "backup"}).exitCode == 0);
+    int files = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(data)) {
+        struct stat st {};
+        REQUIRE(::lstat(e.path().c_str(), &st) == 0);
+        INFO(e.path());
+        CHECK(st.st_uid == nobody->pw_uid);
+        ++files;
+    }
+    CHECK(files >= 2);  // attendance.db and backups/…
+    const auto audit = e2e::run({"sqlite3", (data / "attendance.db").string(), "select actor from audit_log"});
+    CHECK(audit.out.find("cli:root uid=0 sudo_user=alice") != std::string::npos);
+    CHECK(audit.out.find("mallory") == std::string::npos);
+
+    // Another user than root or the owner: refused, exit 3, naming runuser and the owner.
+    REQUIRE(::chown(data.c_str(), 0, 0) == 0);
+    const auto refused = e2e::run({"runuser", "-u", "nobody", "--", BK_BRIEFING_BIN, "--data", data.string(), "session", "list"});
+    CHECK(refused.exitCode == 3);
+    CHECK(refused.err.find("belongs to user root") != std::string::npos);
+    CHECK(refused.err.find("runuser -u root -- briefing") != std::string::npos);
 }

@@ -1,6 +1,6 @@
 // End-to-end: the real kiosk under Xvfb, driven by xdotool touches and typing from the attract screen
 // to a printed pack; the store and the PDF in the spool folder are checked afterwards. [e2e]
-#include "first_start.hpp"
+#include "kiosk_secret.hpp"
 #include "process.hpp"
 
 #include "kiosk/officer/settings.hpp"
@@ -11,11 +11,10 @@
 TEST_CASE("kiosk under Xvfb: touch and typing from attract to a printed pack, records in the store", "[e2e]") {
     e2e::TempDir dir;
     const auto data = dir.path / "data";
+    const auto keyed = e2e::kioskStoreOptions(dir.path / "config");
     {
-        // The officer allows skipping modules, so the walk through stays short. The installation key comes
-        // first, as on a first start (a store without its key is an environment fault).
-        e2e::firstStartPinPepper(dir.path / "config", data);
-        auto opened = kiosk::records::Store::open(data);
+        // The officer allows skipping modules, so the walk through stays short.
+        auto opened = kiosk::records::Store::open(data, keyed);
         opened.store->setSetting(kiosk::officer::kKeyAllowSkipping, "true", "e2e");
     }
     const auto r = e2e::run({"xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", "bash",
@@ -25,7 +24,7 @@ TEST_CASE("kiosk under Xvfb: touch and typing from attract to a printed pack, re
     INFO(r.out);
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
-    auto opened = kiosk::records::Store::open(data);
+    auto opened = kiosk::records::Store::open(data, keyed);
     auto& store = *opened.store;
     const auto sessions = store.listSessions();
     REQUIRE(sessions.size() == 1);

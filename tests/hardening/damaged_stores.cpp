@@ -140,12 +140,35 @@ std::vector<Sample> makeSamples(const Healthy& h, std::mt19937& rng) {
 [[noreturn]] void child(const fs::path& data, int fd) {
     ::alarm(60);
     std::string report;
+    // First as `briefing` opens it (DamagePolicy::Fail): a refusal must leave every byte as found (issue
+    // 15: its close used to checkpoint the damaged file, so the kiosk later moved aside something else).
+    std::string strict = "STRICT opened";
+    {
+        const fs::path db = data / kStoreFileName, wal = db.string() + "-wal";
+        const std::string dbBefore = readBytes(db), walBefore = fs::exists(wal) ? readBytes(wal) : "";
+        try {
+            OpenOptions fail;
+            fail.onDamage = DamagePolicy::Fail;
+            Store::open(data, fail);
+        } catch (const StoreError& e) {
+            const bool same = readBytes(db) == dbBefore && (fs::exists(wal) ? readBytes(wal) : "") == walBefore;
+            strict = same ? "STRICT refused, unchanged" : "STRICT refused, CHANGED";
+        }
+        if (strict == "STRICT opened") {
+            // It opened as healthy, and closing it may have checkpointed: put the sample back as it was.
+            writeBytes(db, dbBefore);
+            if (walBefore.empty()) fs::remove(wal);
+            else writeBytes(wal, walBefore);
+            fs::remove(db.string() + "-shm");
+        }
+    }
+    report = strict + "\n";
     try {
         OpenOptions options;
         options.clock = [] { return std::chrono::system_clock::time_point(std::chrono::seconds(1795000000)); };
         OpenResult r = Store::open(data, options);
         if (r.movedAside) {
-            report = "MOVED\n" + r.movedAside->string();
+            report += "MOVED\n" + r.movedAside->string();
         } else {
             sqlite3_stmt* st = nullptr;
             std::string verdict = "no verdict";
@@ -160,12 +183,12 @@ std::vector<Sample> makeSamples(const Healthy& h, std::mt19937& rng) {
             } catch (const std::exception& e) {
                 write = std::string("check-in failed: ") + e.what();
             }
-            report = "OPENED\n" + verdict + "\n" + write;
+            report += "OPENED\n" + verdict + "\n" + write;
         }
     } catch (const StoreError& e) {
-        report = std::string("ERROR\n") + e.what();
+        report += std::string("ERROR\n") + e.what();
     } catch (const std::exception& e) {
-        report = std::string("EXCEPTION\n") + e.what();
+        report += std::string("EXCEPTION\n") + e.what();
     }
     const ssize_t n = ::write(fd, report.data(), report.size());
     ::_exit(n == ssize_t(report.size()) ? 0 : 2);
@@ -187,6 +210,7 @@ int main(int argc, char** argv) {
     const std::vector<Sample> samples = makeSamples(healthy, rng);
 
     int crashes = 0, hangs = 0, moved = 0, refused = 0, preserved = 0, consistent = 0, missed = 0, zeroFresh = 0;
+    int strictUnchanged = 0;
     int failures = 0;
     for (std::size_t i = 0; i < samples.size(); ++i) {
         const Sample& s = samples[i];
@@ -200,7 +224,13 @@ int main(int argc, char** argv) {
         const auto run = hardening::runInChild([&](int fd) { child(data, fd); });
         if (!run) return 1;
         const int status = run->status;
-        const std::string& report = run->report;
+        const std::string strictLine = run->report.substr(0, run->report.find('\n'));
+        const std::string report = run->report.find('\n') == std::string::npos ? "" : run->report.substr(run->report.find('\n') + 1);
+        if (strictLine == "STRICT refused, unchanged") ++strictUnchanged;
+        if (strictLine == "STRICT refused, CHANGED") {
+            ++failures;
+            std::cerr << "FAIL case " << i << " (" << s.kind << "): refusing it (DamagePolicy::Fail) changed its files\n";
+        }
         const std::string label = "case " + std::to_string(i) + " (" + s.kind + ")";
         if (WIFSIGNALED(status)) {
             (WTERMSIG(status) == SIGALRM ? hangs : crashes) += 1;
@@ -259,8 +289,8 @@ int main(int argc, char** argv) {
     std::printf("damaged files: %zu, detected: %d (moved aside %d, refused with an error %d), crashes: %d, "
                 "hangs: %d, originals preserved: %d/%d, not detected: %d (zero-length opened as a fresh store %d; "
                 "consistent after open, integrity_check ok and writable %d; integrity failed %d), failures: %d "
-                "(seed %u)\n",
+                "(seed %u); refused by a strict open with every byte left as found: %d\n",
                 samples.size(), detected, moved, refused, crashes, hangs, preserved, detected,
-                zeroFresh + consistent + missed, zeroFresh, consistent, missed, failures, seed);
+                zeroFresh + consistent + missed, zeroFresh, consistent, missed, failures, seed, strictUnchanged);
     return crashes == 0 && hangs == 0 && failures == 0 && samples.size() == 100 ? 0 : 1;
 }

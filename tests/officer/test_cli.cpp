@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
+#include <pwd.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,6 +16,12 @@ using officer_test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
+
+// The audit actor of a command-line action by this test's real user: "cli:<name> uid=<n>".
+const std::string kActorPrefix = [] {
+    const passwd* pw = ::getpwuid(::getuid());
+    return "cli:" + std::string(pw ? pw->pw_name : std::to_string(::getuid())) + " uid=" + std::to_string(::getuid());
+}();
 
 struct Run {
     int exitCode = -1;
@@ -93,7 +100,9 @@ TEST_CASE("briefing set-pin reads the PIN twice from a pipe and stores only its 
     for (const auto& r : store->auditRows()) {
         if (r.action != "set-pin") continue;
         ++setPins;
-        CHECK(r.actor == "cli:itadmin");
+        // The real user (uid and name), never $USER (set to "itadmin" above).
+        CHECK(r.actor.rfind(kActorPrefix, 0) == 0);
+        CHECK(r.actor.find("itadmin") == std::string::npos);
         CHECK(r.detail.find("111222333") == std::string::npos);
     }
     CHECK(setPins == 2);

@@ -45,6 +45,8 @@ TEST_CASE("a roster export lands on the chosen target with one audit row, or fai
     struct stat st {};
     REQUIRE(::stat(file.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
+    REQUIRE(::stat((tmp.path() / "USB").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0700);  // a folder we create holds personal data (issue 15)
     CHECK(store->auditRows().back().action == "export");
     CHECK(store->auditRows().back().actor == "Sgt Evans");
 

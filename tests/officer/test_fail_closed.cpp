@@ -183,9 +183,10 @@ TEST_CASE("every counted attempt is committed before its PIN is checked (seen fr
     // another connection at that moment (the second commit's clock read) already sees the count.
     TempDir tmp;
     int calls = 0;
+    bool armed = false;
     std::optional<int> seenDuringCheck;
     auto store = openStore(tmp.data(), [&] {
-        if (++calls == 2) {
+        if (armed && ++calls == 2) {
             sqlite3* db = nullptr;
             REQUIRE(sqlite3_open_v2((tmp.data() / kiosk::records::kStoreFileName).c_str(), &db, SQLITE_OPEN_READONLY,
                                     nullptr) == SQLITE_OK);
@@ -199,8 +200,9 @@ TEST_CASE("every counted attempt is committed before its PIN is checked (seen fr
     });
     setPin(*store, "PC Jones", std::nullopt, kPin, pepper(), "test");
     Authenticator auth(*store, pepper());
-    calls = 0;
+    armed = true;
     CHECK(std::holds_alternative<Unlocked>(auth.verify("PC Jones", kPin, t0())));
+    armed = false;
     CHECK(seenDuringCheck == 1);  // the right PIN too was counted first, then cleared
     CHECK(store->officer("PC Jones")->failedAttempts == 0);
 }

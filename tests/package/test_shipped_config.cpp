@@ -21,6 +21,7 @@ Environment installedEnv() {
     env.home = "/nonexistent";
     env.xdgConfigHome = (fs::temp_directory_path() / "bk-package-test-no-such-dir").string();
     env.systemConfigFile = kShipped;
+    env.resources = Environment::fromProcess().resources;  // the build tree's, beside this test program
     return env;
 }
 
@@ -41,7 +42,8 @@ TEST_CASE("the shipped kiosk.toml is accepted and names the installed paths", "[
     CHECK(s.forceProfile == "/usr/share/briefing-kiosk/content/forces/demo.toml");
     CHECK(s.printer.empty());
     CHECK(s.exportDir == "/var/lib/briefing-kiosk/exports");
-    for (const char* key : {"data_dir", "content_dir", "force_profile", "printer", "export_dir"}) {
+    CHECK(s.secretFile == "/etc/briefing-kiosk/secret.key");  // made by postinst, read by the faults code
+    for (const char* key : {"data_dir", "content_dir", "force_profile", "printer", "export_dir", "secret_file"}) {
         INFO(key);
         CHECK(s.shown.at(key).origin.rfind(kShipped.string() + ":", 0) == 0);
     }
@@ -64,6 +66,14 @@ TEST_CASE("a command-line flag still wins over the shipped kiosk.toml", "[packag
     CHECK(s.shown.at("data_dir").origin == "flag --data");
 }
 
-TEST_CASE("the conffile list names the shipped kiosk.toml", "[package]") {
-    CHECK(readFile(fs::path(BK_SOURCE_DIR) / "packaging" / "conffiles") == "/etc/briefing-kiosk/kiosk.toml\n");
+TEST_CASE("the conffile list names the shipped kiosk.toml and PAM service", "[package]") {
+    CHECK(readFile(fs::path(BK_SOURCE_DIR) / "packaging" / "conffiles") ==
+          "/etc/briefing-kiosk/kiosk.toml\n/etc/pam.d/briefing-kiosk\n");
+}
+
+TEST_CASE("the unit's PAM service is the one it names, with a logind session", "[package]") {
+    const std::string unit = readFile(fs::path(BK_SOURCE_DIR) / "tools" / "deploy" / "briefing-kiosk.service");
+    CHECK(unit.find("\nPAMName=briefing-kiosk\n") != std::string::npos);
+    const std::string pam = readFile(fs::path(BK_SOURCE_DIR) / "packaging" / "pam.d" / "briefing-kiosk");
+    CHECK(pam.find("session    required   pam_systemd.so") != std::string::npos);
 }

@@ -45,6 +45,8 @@ std::vector<content::Module> sampleModules(const std::string& lang) {
             t(cy ? "Beth yw'r ffordd fwyaf diogel o ganfasio?" : "What is the safest way to canvass?"),
             {t(cy ? "Ar eich pen eich hun gyda'r nos" : "Alone after dark"), t(cy ? "Mewn parau" : "In pairs"),
              t(cy ? "Heb ffôn" : "Without a phone")},
+            {t(cy ? "Does neb i alw am help." : "Nobody can call for help."), {},
+             t(cy ? "Ni allwch ffonio 999." : "You cannot call 999.")},
             1,
             {t(cy ? "Mae partner yn gallu galw am help." : "A partner can call for help.")}});
         out.push_back(std::move(m));

@@ -205,7 +205,7 @@ TEST_CASE("a pack sent through a real CUPS raw queue arrives byte for byte and i
     CHECK(got == std::string(pdf.begin(), pdf.end()));
     // Once done, CUPS keeps neither the document nor the control file (job history with the title).
     CHECK(cups.spooledFiles() == 0);
-    CHECK(jobTitle(job.jobId) == "Briefing pack 3f2a9c1e");
+    CHECK(jobTitle(job.jobId) == "briefing-pack-3f2a9c1e");
 }
 
 TEST_CASE("an unreachable printer reports failure so the queue keeps the job, and CUPS keeps nothing",

@@ -30,6 +30,7 @@ TEST_CASE("the spool-folder printer writes <job id>.pdf atomically and refuses o
     CHECK(out.state == JobState::Done);
     CHECK(out.where == (dir / "spool/3f2a9c1e-7d4b-4c2a-9e1f-0a1b2c3d4e5f.pdf").string());
     CHECK(fs::file_size(out.where) == pdf.size());
+    CHECK((fs::status(dir / "spool").permissions() & fs::perms::all) == fs::perms::owner_all);  // 0700 (issue 15)
     CHECK(spool.print({"../escape", pdf}).state == JobState::Failed);
     // A folder that cannot be written is a failure the queue retries, not an exception.
     SpoolFolderPrinter blocked(dir / "spool/3f2a9c1e-7d4b-4c2a-9e1f-0a1b2c3d4e5f.pdf/sub");

@@ -5,11 +5,18 @@ set -u
 B="$1"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-D=(--data "$tmp/data")
-# shellcheck source=cli_checks.sh
-source "$(dirname "${BASH_SOURCE[0]}")/cli_checks.sh"
+# Our own (empty) kiosk.toml: an installed package's /etc/briefing-kiosk/kiosk.toml must not change the test.
+: > "$tmp/kiosk.toml"
+D=(--config "$tmp/kiosk.toml" --data "$tmp/data")
+# shellcheck source=cli_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/cli_lib.sh"
 
 expect 3 "roster with no store is an environment error" -- "$B" "${D[@]}" session list
+check "a read-only command created no data folder" '[ ! -e "$tmp/data" ]'
+expect 3 "audit verify on a mistyped data folder" -- "$B" --data "$tmp/srv/typo/briefing-kiosk" audit verify
+check "it created none of the path" '[ ! -e "$tmp/srv" ]'
+expect 3 "erase on a mistyped data folder" -- "$B" --data "$tmp/srv/typo/briefing-kiosk" erase --candidate 11111111-1111-4111-8111-111111111111
+check "it created none of the path either" '[ ! -e "$tmp/srv" ]'
 expect 0 "session open" -- "$B" "${D[@]}" session open --venue "Town Hall" --officer "PC Jones"
 S=$(cat "$tmp/out")
 check "session open prints only a UUID" '[[ "$S" =~ ^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$ ]]'
@@ -43,7 +50,9 @@ S2=$(cat "$tmp/out")
 expect 0 "check in to the second session" -- "$B" "${D[@]}" checkin --session "$S2" --name "Late Comer" --constituency "Z"
 expect 0 "merge it into the first" -- "$B" "${D[@]}" session merge "$S2" "$S"
 expect 1 "the merged session is gone" -- "$B" "${D[@]}" roster --session "$S2"
-expect 1 "erase an unknown candidate" -- "$B" "${D[@]}" erase --candidate "$M"
+expect 0 "erasing the same person again finishes (nothing left)" -- "$B" "${D[@]}" erase --candidate "$M"
+check "it says they were already erased" 'grep -q "already erased" "$tmp/out"'
+expect 1 "erase an unknown candidate" -- "$B" "${D[@]}" erase --candidate "$T"
 expect 0 "audit verify" -- "$B" "${D[@]}" audit verify
 sqlite3 "$tmp/data/attendance.db" "DELETE FROM audit_log WHERE seq = 2"
 expect 1 "audit verify after a row was deleted" -- "$B" "${D[@]}" audit verify

@@ -7,9 +7,11 @@ B="$1"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export XDG_CONFIG_HOME="$tmp/config"
-D=(--data "$tmp/data")
-# shellcheck source=cli_checks.sh
-source "$(dirname "${BASH_SOURCE[0]}")/cli_checks.sh"
+# Our own (empty) kiosk.toml: an installed package's /etc/briefing-kiosk/kiosk.toml must not change the test.
+: > "$tmp/kiosk.toml"
+D=(--config "$tmp/kiosk.toml" --data "$tmp/data")
+# shellcheck source=cli_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/cli_lib.sh"
 
 S=$("$B" "${D[@]}" session open --venue "Target Hall" 2>/dev/null)
 C=$("$B" "${D[@]}" checkin --session "$S" --name "Ann Target" --constituency Vale 2>/dev/null)

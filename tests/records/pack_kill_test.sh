@@ -10,7 +10,9 @@ command -v strace >/dev/null || { echo "FAIL: strace is needed (tools/setup-deps
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export XDG_CONFIG_HOME="$tmp/config"
-D=(--data "$tmp/data")
+# Our own (empty) kiosk.toml: an installed package's /etc/briefing-kiosk/kiosk.toml must not change the test.
+: > "$tmp/kiosk.toml"
+D=(--config "$tmp/kiosk.toml" --data "$tmp/data")
 S=$("$B" "${D[@]}" session open --venue "Kill Hall" 2>/dev/null) || { echo "FAIL: session open"; exit 1; }
 for n in "Ann Kill" "Bob Kill" "Cy Kill"; do
     "$B" "${D[@]}" checkin --session "$S" --name "$n" --constituency Vale >/dev/null 2>&1 || { echo "FAIL: checkin"; exit 1; }

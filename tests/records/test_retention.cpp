@@ -2,6 +2,7 @@
 // restore of an older backup re-applies them. Layer: tests/records.
 #include "kiosk/records/clock.hpp"
 #include "kiosk/records/store.hpp"
+#include "kiosk/records/export.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -177,4 +178,28 @@ TEST_CASE("a restore after the store was damaged still re-applies erasures, from
     CHECK(report.erasuresReapplied == 1);
     CHECK_THROWS_AS(result.store->subjectAccess(id), NotFoundError);
     CHECK(records_test::readBytes(tmp.data() / "attendance.db").find(kMarker) == std::string::npos);
+}
+
+TEST_CASE("erasure removes exports naming the person from the export folder and the data folder's exports/",
+          "[records]") {
+    TempDir tmp;
+    OpenOptions options;
+    options.exportDir = tmp.path() / "elsewhere";  // configured outside the data folder
+    auto store = std::move(Store::open(tmp.data(), options).store);
+    const std::string s = store->openSession({}, "PC Jones");
+    checkInOthers(*store, s, 3);
+    const std::string id = checkInMarker(*store, s);
+    const std::string roster = rosterCsv(store->session(s), store->roster(s));
+    for (const fs::path& dir : {tmp.path() / "elsewhere", tmp.data() / "exports"}) {
+        fs::create_directories(dir);
+        records_test::writeBytes(dir / "roster.csv", roster);
+        records_test::writeBytes(dir / "unrelated.txt", "nobody erased is named here");
+    }
+    const auto report = store->eraseCandidate(id, "PC Jones", 90);
+    CHECK_FALSE(fs::exists(tmp.path() / "elsewhere" / "roster.csv"));
+    CHECK_FALSE(fs::exists(tmp.data() / "exports" / "roster.csv"));
+    CHECK(fs::exists(tmp.path() / "elsewhere" / "unrelated.txt"));
+    CHECK(fs::exists(tmp.data() / "exports" / "unrelated.txt"));
+    CHECK(report.removedFiles.size() >= 2);
+    CHECK(store->pendingScrubs() == 0);
 }

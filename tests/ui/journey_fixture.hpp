@@ -121,7 +121,12 @@ struct Kiosk {
             const float barTop = ImGui::GetIO().DisplaySize.y - 3.0f * em;  // the bottom bar's own buttons
             const bool inBar = std::abs(r.y0 - barTop) < 1.0f && r.height() < 2.5f * em;
             const float top = 4.8f * em;  // below the header and progress row
-            if ((r.y0 >= top && r.y1 <= bottom) || (r.y0 >= 0 && r.y1 <= 3.0f * em) || inBar || !h.probe().find("scroll-down")) break;
+            // The header band holds only the header's own buttons: a body widget (option, verdict, module)
+            // scrolled up under it is not visible and must be scrolled back.
+            const bool bodyWidget = label.rfind("option:", 0) == 0 || label.rfind("verdict:", 0) == 0 ||
+                                    label.rfind("module:", 0) == 0;
+            const bool inHeader = !bodyWidget && r.y0 >= 0 && r.y1 <= 3.0f * em;
+            if ((r.y0 >= top && r.y1 <= bottom) || inHeader || inBar || !h.probe().find("scroll-down")) break;
             if (r.y0 > top) h.click("scroll-down", draw());
             else h.click("scroll-up", draw());
             events.clear();

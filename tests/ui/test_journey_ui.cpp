@@ -162,6 +162,18 @@ TEST_CASE("check-in: when the store cannot save, the screen says so and keeps th
     CHECK_NOTHROW(k.h.rectOf("Try again"));
 }
 
+TEST_CASE("check-in: the data folder deleted under the kiosk is never shown as saved (issue 15)", "[ui]") {
+    Kiosk k;
+    std::filesystem::remove_all(k.folder.path() / "data");
+    k.startIn("en-GB");
+    k.send(flow::EditField{flow::Field::Name, "Ann Lee"});
+    k.send(flow::EditField{flow::Field::Constituency, "Gower"});
+    k.tap("Confirm and continue");
+    CHECK(k.on<flow::CheckIn>());  // not on to the modules: the check-in went nowhere
+    CHECK(k.shows("status:not-saved"));
+    CHECK(k.store->fileProblem().has_value());  // what kiosk/main turns into the officer notice
+}
+
 TEST_CASE("check-in: confirming twice commits once (idempotency token)", "[ui]") {
     Kiosk k;
     k.startIn("en-GB");
@@ -500,4 +512,21 @@ TEST_CASE("gallery states reach every screen and draw without events", "[ui]") {
     }
     for (const char* s : {"attract", "language", "privacy", "check-in", "modules", "module", "safety-plan", "review", "done"})
         CHECK(screens.count(s) == 1);
+}
+
+TEST_CASE("every module of the shipped course can be answered by touch in the shuffled order and finished", "[ui]") {
+    Kiosk k;
+    checkIn(k, "en-GB", "Ann Lee", "Gower");
+    for (int i = 0; i < static_cast<int>(k.englishModules.size()); ++i) {
+        INFO(k.module(i).id);
+        k.tap("module:" + k.module(i).id);
+        k.answerAll(i % 2 == 0);
+        for (const auto& b : k.module(i).blocks)
+            if (const auto* q = std::get_if<content::KnowledgeCheck>(&b)) {
+                INFO(q->id);
+                CHECK(flow::answerOf(k.state, k.module(i).id, q->id));
+            }
+        k.tap("I have finished this part");
+        REQUIRE(k.on<flow::ModuleList>());
+    }
 }

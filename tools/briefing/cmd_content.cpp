@@ -6,6 +6,8 @@
 #include "content/install.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <optional>
 #include <iostream>
 #include <memory>
 
@@ -18,24 +20,38 @@ using kiosk::config::kExitEnvironment;
 using kiosk::config::kExitInvalidInput;
 using kiosk::config::kExitOk;
 
-// The force profile to check a course against: --force-profile, else one named in kiosk.toml, else the
-// demo profile shipped inside DIR, else the settings' default.
-fs::path chooseForceProfile(Context& ctx, const fs::path& dir) {
-    if (ctx.overrides.forceProfile) return *ctx.overrides.forceProfile;
+// The force profiles to check the courses against: --force-profile, else one named in kiosk.toml, then
+// every profile in DIR/forces/ (the demo profiles, one per jurisdiction); else the settings' default.
+std::vector<fs::path> chooseForceProfiles(Context& ctx, const fs::path& dir) {
+    std::vector<fs::path> out;
     std::optional<fs::path> fromSettings;
-    try {
-        const auto& s = ctx.settings();
-        if (auto it = s.shown.find("force_profile"); it != s.shown.end() && it->second.origin != "default")
-            return s.forceProfile;
-        fromSettings = s.forceProfile;
-    } catch (const kiosk::config::SettingsError&) {
-        // No configuration to take it from: fall back to the course's own demo profile.
+    if (ctx.overrides.forceProfile) {
+        out.push_back(*ctx.overrides.forceProfile);
+    } else {
+        try {
+            const auto& s = ctx.settings();
+            if (auto it = s.shown.find("force_profile"); it != s.shown.end() && it->second.origin != "default")
+                out.push_back(s.forceProfile);
+            else
+                fromSettings = s.forceProfile;
+        } catch (const kiosk::config::SettingsError&) {
+            // No configuration to take it from: fall back to the course's own demo profiles.
+        }
     }
     std::error_code ec;
-    const fs::path demo = dir / "forces" / "demo.toml";
-    if (fs::is_regular_file(demo, ec) || !fromSettings) return demo;
-    return *fromSettings;
+    std::vector<fs::path> demos;
+    for (fs::directory_iterator it(dir / "forces", ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().extension() == ".toml") demos.push_back(it->path());
+    std::sort(demos.begin(), demos.end());
+    for (auto& d : demos)
+        if (std::find(out.begin(), out.end(), d) == out.end()) out.push_back(d);
+    if (out.empty() && fromSettings) out.push_back(*fromSettings);
+    if (out.empty()) out.push_back(dir / "forces" / "demo.toml");  // reported as not found
+    return out;
 }
+
+// The one profile `content install` checks with (the first of the above).
+fs::path chooseForceProfile(Context& ctx, const fs::path& dir) { return chooseForceProfiles(ctx, dir).front(); }
 
 void printDiagnostics(const std::vector<content::Diagnostic>& ds) {
     for (const auto& d : ds) std::cerr << d.format() << '\n';
@@ -47,8 +63,8 @@ std::size_t count(const std::vector<content::Diagnostic>& ds, content::Severity 
 }
 
 int checkContent(Context& ctx, const fs::path& dir) {
-    const fs::path profile = chooseForceProfile(ctx, dir);
-    const auto diags = content::validateCourse(dir, profile);
+    const auto profiles = chooseForceProfiles(ctx, dir);
+    const auto diags = content::validateCourse(dir, profiles, content::Date::today());
     printDiagnostics(diags);
     const std::size_t errors = count(diags, content::Severity::Error);
     const std::size_t warnings = count(diags, content::Severity::Warning);
@@ -56,21 +72,35 @@ int checkContent(Context& ctx, const fs::path& dir) {
         std::cerr << "check-content: " << errors << " error(s), " << warnings << " warning(s) in " << dir.string() << '\n';
         return kExitInvalidInput;
     }
-    const content::Course course = content::loadCourse(dir);
-    const auto stats = content::courseStats(course);
-    const auto& m = course.manifest;
-    std::cout << "course " << m.id << " version " << m.version << ": OK\n"
-              << "law as at: " << m.lawAsAt.iso() << ", review by: " << m.reviewBy.iso()
-              << (course.reviewOverdue(content::Date::today()) ? " (OVERDUE)" : "") << '\n'
-              << "jurisdiction: " << content::jurisdictionKey(m.jurisdiction) << '\n'
-              << "force profile: " << profile.string() << '\n'
-              << "modules: " << stats.modules << '\n'
-              << "languages: " << stats.languages << " (";
-    for (std::size_t i = 0; i < m.languages.size(); ++i) std::cout << (i ? ", " : "") << m.languages[i];
-    std::cout << ")\nwords:";
-    for (const auto& lang : m.languages) std::cout << ' ' << lang << ' ' << stats.words.at(lang);
-    std::cout << "\nchecks: " << stats.checks << ", scenarios: " << stats.scenarios << " (per language)\n"
-              << "warnings: " << warnings << '\n';
+    // One summary per course (jurisdiction) in the folder.
+    for (const auto j : content::courseJurisdictions(dir)) {
+        const content::Course course = content::loadCourse(dir, j);
+        const auto stats = content::courseStats(course);
+        const auto& m = course.manifest;
+        std::cout << "course " << m.id << " version " << m.version << " for " << content::jurisdictionKey(j) << ": OK\n"
+                  << "  law as at: " << m.lawAsAt.iso() << ", review by: " << m.reviewBy.iso()
+                  << (course.reviewOverdue(content::Date::today()) ? " (OVERDUE)" : "") << '\n';
+        for (const auto& p : profiles) {
+            try {
+                if (content::loadForceProfile(p).jurisdiction == j) std::cout << "  force profile: " << p.string() << '\n';
+            } catch (const content::LoadError&) {
+                // Reported above.
+            }
+        }
+        std::cout << "  modules: " << stats.modules << '\n' << "  languages: " << stats.languages << " (";
+        for (std::size_t i = 0; i < m.languages.size(); ++i) std::cout << (i ? ", " : "") << m.languages[i];
+        std::cout << ")\n  words:";
+        for (const auto& lang : m.languages) std::cout << ' ' << lang << ' ' << stats.words.at(lang);
+        std::cout << "\n  checks: " << stats.checks << ", scenarios: " << stats.scenarios << " (per language)\n"
+                  << "  sources: " << course.sources.size() << '\n'
+                  << "  reading age (Flesch-Kincaid grade + 5, English text; target <= 12):\n";
+        for (const auto& [id, age] : stats.readingAges) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.1f", age);
+            std::cout << "    " << id << ' ' << buf << '\n';
+        }
+    }
+    std::cout << "warnings: " << warnings << '\n';
     return kExitOk;
 }
 

@@ -1,6 +1,7 @@
 // `briefing pack`, `briefing print`, `briefing print-queue`: safety packs from the store, to files, to the
 // configured printer or spool folder, and the print queue. Layer: tools.
 #include "cmd_records.hpp"
+#include "kiosk/config/data_dir.hpp"
 
 #include "content/course.hpp"
 #include "content/text.hpp"
@@ -37,10 +38,9 @@ struct PackContext {
 PackContext loadPackContext(Context& ctx) {
     const auto& s = ctx.settings();
     auto force = content::loadForceProfile(s.forceProfile);
-    auto course = content::loadCourse(s.contentDir);
-    std::error_code ec;
-    const fs::path exeDir = fs::read_symlink("/proc/self/exe", ec).parent_path();
-    return PackContext{std::move(course), std::move(force), print::PackRenderer(print::findPackAssets(exeDir))};
+    // The force profile's jurisdiction chooses the course, as in the kiosk.
+    auto course = content::loadCourse(s.contentDir, force.jurisdiction);
+    return PackContext{std::move(course), std::move(force), print::PackRenderer(print::packAssets(s.resources))};
 }
 
 kiosk::packs::PackOptions optionsFrom(const PackArgs& a) {
@@ -132,7 +132,7 @@ void addPackCommands(CLI::App& app, Context& ctx) {
                 }
                 const auto roster = store->roster(a.session);
                 // Packs are personal data: a folder we make for them is 0700.
-                if (auto problem = kiosk::config::makePrivateFolders(a.outDir))
+                if (auto problem = kiosk::config::makePrivateDirectories(a.outDir))
                     throw print::PackWriteError(*problem, errno);
                 removeLeftovers(a.outDir, {});
                 for (const auto& entry : roster) {

@@ -2,6 +2,8 @@
 // day-to-day commands. Layer: tools.
 #include "cmd_records.hpp"
 
+#include "invoker.hpp"
+
 #include "content/diagnostic.hpp"
 #include "kiosk/records/clock.hpp"
 
@@ -16,31 +18,67 @@ using kiosk::config::kExitEnvironment;
 using kiosk::config::kExitInvalidInput;
 using kiosk::config::kExitOk;
 
-std::unique_ptr<Store> openRecords(Context& ctx, bool create, DamagePolicy onDamage) {
+namespace {
+
+std::unique_ptr<Store> openWith(Context& ctx, OpenOptions options) {
     // Under a file-size limit the kernel would kill us with SIGXFSZ; ignored, the write fails with EFBIG
     // and the store reports "not saved" (exit 3) instead.
     std::signal(SIGXFSZ, SIG_IGN);
-    OpenOptions options;
-    options.createIfMissing = create;
-    options.onDamage = onDamage;
     options.kioskId = "cli";
+    options.exportDir = ctx.settings().exportDir;
+    // The audit chain's key (loaded at start-up as the command declared). None is loaded only when the data
+    // folder holds no store, and then opening reports the missing store itself.
+    if (ctx.loadedSecret()) {
+        options.auditKey = kiosk::config::deriveKey(ctx.secret(), kiosk::config::KeyPurpose::AuditMac).bytes();
+    }
     try {
         options.forceId = content::loadForceProfile(ctx.settings().forceProfile).id;
     } catch (const std::exception&) {
         // Sessions opened without a readable force profile record no force; purge/erase still insist on it.
     }
+    becomeDataOwner(ctx.settings().dataDir);
     auto result = Store::open(ctx.settings().dataDir, options);
     if (result.movedAside) {
         std::cerr << "briefing: the damaged store (" << result.problem << ") was moved aside to "
                   << result.movedAside->string() << "; a fresh one was created\n";
     }
+    if (result.temporariesRemoved > 0) {
+        std::cerr << "briefing: removed " << result.temporariesRemoved
+                  << " hidden temporary file(s) left by an interrupted backup, restore or export\n";
+    }
+    if (options.access == Access::ReadWrite) {
+        if (const int pending = result.store->pendingScrubs()) {
+            std::cerr << "briefing: an interrupted erase or purge left " << pending
+                      << " copies to scrub; run it again (or start the kiosk) to finish it\n";
+        }
+    }
     return std::move(result.store);
+}
+
+}  // namespace
+
+std::unique_ptr<Store> openRecords(Context& ctx, bool create, DamagePolicy onDamage) {
+    OpenOptions options;
+    options.createIfMissing = create;
+    options.onDamage = onDamage;
+    return openWith(ctx, options);
+}
+
+std::unique_ptr<Store> openRecordsReadOnly(Context& ctx) {
+    OpenOptions options;
+    options.createIfMissing = false;
+    options.onDamage = DamagePolicy::Fail;
+    options.access = Access::ReadOnly;
+    return openWith(ctx, options);
 }
 
 int runRecords(const std::function<int()>& fn) {
     try {
         return fn();
     } catch (const StoreError& e) {
+        std::cerr << "briefing: " << e.what() << '\n';
+        return kExitEnvironment;
+    } catch (const DataOwnerError& e) {
         std::cerr << "briefing: " << e.what() << '\n';
         return kExitEnvironment;
     } catch (const InputError& e) {
@@ -53,8 +91,9 @@ int runRecords(const std::function<int()>& fn) {
 }
 
 std::string cliActor() {
-    const char* user = std::getenv("USER");
-    return std::string("cli:") + (user && *user ? user : "unknown");
+    // Captured on first use; main() makes that use come before any switch to the data folder's owner.
+    static const std::string actor = Invoker::fromProcess().actor();
+    return actor;
 }
 
 int retentionDays(Context& ctx) { return content::loadForceProfile(ctx.settings().forceProfile).defaults.retentionDays; }
@@ -101,7 +140,7 @@ void addSessionCommands(CLI::App& app, Context& ctx, std::shared_ptr<SessionArgs
 
     addCommand(*session, ctx, "list", "List sessions (times in Europe/London)", [&ctx] {
         return runRecords([&] {
-            const auto sessions = openRecords(ctx, false)->listSessions();
+            const auto sessions = openRecordsReadOnly(ctx)->listSessions();
             std::cout << "id\tdate\tstatus\tkind\tattendees\tvenue\tofficer\n";
             for (const auto& s : sessions) {
                 std::cout << s.id << '\t' << s.date << '\t' << s.status << '\t' << (s.walkIn ? "walk-in" : "booked")

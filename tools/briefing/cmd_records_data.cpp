@@ -81,7 +81,8 @@ void addRecordsDataCommands(CLI::App& app, Context& ctx) {
             const int days = ap->olderThan ? *ap->olderThan : retentionDays(ctx);
             const auto r = openRecords(ctx, false)->purge(days, cliActor());
             std::cout << "purged " << r.candidates << " candidates and " << r.sessions << " sessions older than "
-                      << r.cutoff << "; deleted " << r.backupsDeleted << " old backups\n";
+                      << r.cutoff << "; deleted " << r.backupsDeleted << " old backups; scrubbed or removed "
+                      << r.copiesScrubbed << " other copies\n";
             return kExitOk;
         });
     });
@@ -91,12 +92,22 @@ void addRecordsDataCommands(CLI::App& app, Context& ctx) {
     CLI::App* erase = addCommand(app, ctx, "erase", "Erase everything held about one candidate", [&ctx, ap] {
         return runRecords([&] {
             const int days = retentionDays(ctx);
-            openRecords(ctx, false)->eraseCandidate(ap->candidate, cliActor(), days);
-            std::cout << "erased candidate " << ap->candidate << " from the store and its backups\n";
+            const auto r = openRecords(ctx, false)->eraseCandidate(ap->candidate, cliActor(), days);
+            for (const auto& f : r.removedFiles) std::cerr << "removed " << f << '\n';
+            if (r.alreadyErased) {
+                std::cout << "candidate " << ap->candidate << " was already erased from the store; "
+                          << r.copiesScrubbed << " remaining copies scrubbed now\n";
+            } else {
+                std::cout << "erased candidate " << ap->candidate << " from the store and its backups ("
+                          << r.copiesScrubbed << " other copies scrubbed or removed)\n";
+            }
             return kExitOk;
         });
     });
     erase->add_option("--candidate", a.candidate, "Candidate UUID")->required();
+    erase->footer(std::string(kExitCodesHelp) +
+                  " An erase that could not reach every copy (a backup that cannot be read or written, a full disk) "
+                  "exits 3 naming each; running it again finishes it.");
 
     CLI::App* backup = addCommand(app, ctx, "backup", "Back the store up to backups/attendance-<UTC>.db", [&ctx, ap] {
         return runRecords([&] {
@@ -115,6 +126,10 @@ void addRecordsDataCommands(CLI::App& app, Context& ctx) {
                                            std::cout << "restored " << ap->file << "; " << r.erasuresReapplied
                                                      << " erasures re-applied; the previous store was saved as "
                                                      << r.safetyBackup << '\n';
+                                           if (!r.auditProblem.empty()) {
+                                               std::cerr << "briefing: warning: the audit log (kept as it was) "
+                                                            "fails verification: " << r.auditProblem << '\n';
+                                           }
                                            return kExitOk;
                                        });
                                    });
@@ -124,14 +139,23 @@ void addRecordsDataCommands(CLI::App& app, Context& ctx) {
     CLI::App* audit = app.add_subcommand("audit", "Check the officer audit log");
     audit->require_subcommand(1);
     audit->footer(kExitCodesHelp);
-    addCommand(*audit, ctx, "verify", "Verify the audit log's hash chain; exit 1 naming the first bad row", [&ctx] {
+    addCommand(*audit, ctx, "verify",
+               "Verify the audit log's keyed chain, its head outside the store and the backups' heads; exit 1 "
+               "naming the first bad row",
+               [&ctx] {
         return runRecords([&] {
-            const AuditVerdict v = openRecords(ctx, false)->verifyAudit();
+            const AuditVerdict v = openRecordsReadOnly(ctx)->verifyAudit();
             if (!v.ok) {
                 std::cerr << "briefing: audit log damaged: " << v.problem << '\n';
                 return static_cast<int>(kExitInvalidInput);
             }
-            std::cout << "audit log ok: " << v.rows << " rows\n";
+            std::cout << "audit log ok: " << v.rows << " rows, sealed with key " << v.keyId
+                      << (v.unkeyedRows ? ", " + std::to_string(v.unkeyedRows) + " earlier unkeyed rows anchored" : "")
+                      << '\n';
+            if (v.developmentKey) {
+                std::cerr << "briefing: warning: the chain is sealed with the public development key, which "
+                             "proves nothing; configure the kiosk's secret\n";
+            }
             return static_cast<int>(kExitOk);
         });
     });

@@ -1,6 +1,8 @@
 // briefing: the command-line tool for officers and force IT. Subcommands are registered per area.
 #include "bk/build_info.hpp"
+#include "cmd_records.hpp"
 #include "commands.hpp"
+#include "invoker.hpp"
 
 #include <iostream>
 
@@ -68,6 +70,8 @@ const CLI::App* chosenCommand(const CLI::App& app) {
 
 int main(int argc, char** argv) {
     using namespace kiosk::config;
+    // Who is really running this, before a root caller becomes the data folder's owner (audit actor).
+    briefing::cliActor();
     CLI::App app{"Briefing Kiosk command-line tool: content, sessions, attendance, packs and printing", "briefing"};
     app.set_version_flag("--version", std::string("briefing ") + bk::kVersion);
     app.require_subcommand(1);
@@ -88,7 +92,13 @@ int main(int argc, char** argv) {
     briefing::addPackCommands(app, ctx);
     briefing::addOfficerCommands(app, ctx);
     // The early start-up step: after parsing, before any subcommand runs.
-    app.parse_complete_callback([&] { ctx.loadSecret(ctx.keyUse(briefing::chosenCommand(app))); });
+    app.parse_complete_callback([&] {
+        const briefing::KeyUse use = ctx.keyUse(briefing::chosenCommand(app));
+        // Another user's data folder is refused before the key is looked at; root reads the key here and
+        // becomes the folder's owner later, just before it opens the store (openRecords).
+        if (use != briefing::KeyUse::None) briefing::refuseForeignDataFolder(ctx.settings().dataDir);
+        ctx.loadSecret(use);
+    });
 
     try {
         app.parse(argc, argv);
@@ -96,6 +106,9 @@ int main(int argc, char** argv) {
         const int code = app.exit(e);
         return code == 0 ? kExitOk : kExitUsage;
     } catch (const SecretError& e) {
+        std::cerr << "briefing: " << e.what() << '\n';
+        return kExitEnvironment;
+    } catch (const briefing::DataOwnerError& e) {
         std::cerr << "briefing: " << e.what() << '\n';
         return kExitEnvironment;
     } catch (const SettingsError& e) {

@@ -57,11 +57,15 @@ struct Table {
     SourcePos pos;
 };
 
-// A multiple-choice question with 2–4 options, one correct, and an explanation shown after answering.
+// A multiple-choice question with 3 or 4 options, one correct, feedback saying why each wrong option is
+// wrong, and an explanation shown after answering. Options are stored in the order the author wrote them
+// (the canonical order: answers are stored as indexes into it); screens and packs show them in a
+// per-candidate order from content/check_order.hpp.
 struct KnowledgeCheck {
     std::string id;  // stable within the module, identical across languages (answers are stored by id)
     Inlines question;
     std::vector<Inlines> options;
+    std::vector<Inlines> feedback;  // one per option (empty for the correct one): why that choice is wrong
     int correct = 0;  // index into options
     std::vector<Inlines> explanation;
     SourcePos pos;
@@ -87,6 +91,7 @@ struct Module {
     std::string title;
     std::string summary;  // one line for the module list
     int minutes = 5;      // estimated reading time
+    std::vector<std::string> sources;  // ids in the course's sources.toml backing this module's facts
     std::vector<Block> blocks;
     std::string file;  // path the module was loaded from, for messages
 };

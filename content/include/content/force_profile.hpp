@@ -2,15 +2,23 @@
 // Layer: content. Plain data; loadForceProfile validates every field it reads.
 #pragma once
 
+#include "content/diagnostic.hpp"
+#include "content/document.hpp"
+
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace content {
 
+// A text in English and Welsh. A force profile may give only English (a force in Scotland or Northern
+// Ireland runs English-only courses); a course in Welsh refuses a profile with any Welsh missing
+// (welshGaps), so `in("cy")` falls back to English only for a profile that never passed validation.
 struct Bilingual {
     std::string en;
     std::string cy;
-    const std::string& in(const std::string& lang) const { return lang == "cy" ? cy : en; }
+    SourcePos pos;  // where the field is in the profile, for messages
+    const std::string& in(const std::string& lang) const { return lang == "cy" && !cy.empty() ? cy : en; }
 };
 
 enum class Jurisdiction { EnglandAndWales, Scotland, NorthernIreland };
@@ -27,9 +35,15 @@ struct ForceProfile {
     Rgb accent{0.0f, 0.2f, 0.45f};
     std::filesystem::path logo;  // absolute, or empty for none
 
+    // A named police contact for candidates. Neither is for emergencies (999) or for reporting crimes.
     struct Contact {
-        std::string name, role, phone, email;
-    } spoc;  // candidate-security lead / single point of contact
+        Bilingual name;   // "Detective Inspector Sam Jones" / "Ditectif Arolygydd Sam Jones"
+        Bilingual role;   // what they do for candidates
+        Bilingual hours;  // when they answer: "Monday to Friday, 8am to 6pm"
+        std::string phone, email;
+    };
+    Contact spoc;  // the force's election single point of contact
+    Contact feoa;  // the Force Elected-Official Adviser (security advice and briefings for candidates)
 
     struct Reporting {
         std::string emergency = "999";
@@ -37,11 +51,12 @@ struct ForceProfile {
         std::string textRelayEmergency = "18000";
         std::string textRelayNonEmergency = "18001 101";
         std::string onlineUrl;
+        std::string emergencySms = "999";  // where a registered emergencySMS user texts (and texts "register")
     } reporting;
 
     struct Privacy {
-        std::string controller;
-        std::string dpoContact;
+        Bilingual controller;
+        Bilingual dpoContact;
         Bilingual lawfulBasis;
         std::string noticeVersion;
     } privacy;
@@ -57,6 +72,15 @@ struct ForceProfile {
 };
 
 // Loads and validates a force profile. Throws LoadError listing every problem (file:line:col).
+// Text fields (names, roles, hours, controller, DPO contact, lawful basis) are either a string (English
+// only) or a table `{ en = "...", cy = "..." }`.
 ForceProfile loadForceProfile(const std::filesystem::path& file);
+
+// Every text field of `profile` with no Welsh, as an error naming the field: a course in Welsh must show
+// the force's details in Welsh too.
+std::vector<Diagnostic> welshGaps(const ForceProfile& profile);
+
+// The profile's text fields with their keys, e.g. {"spoc.role", &profile.spoc.role}.
+std::vector<std::pair<std::string, const Bilingual*>> textFields(const ForceProfile& profile);
 
 }  // namespace content

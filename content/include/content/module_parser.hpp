@@ -20,6 +20,11 @@ inline constexpr std::uintmax_t kMaxModuleBytes = 1024 * 1024;
 // table a candidate can read has more than a handful.
 inline constexpr int kMaxPipesPerLine = 64;
 
+// A knowledge check offers this many options (three plausible ones at least, so it cannot be passed by
+// elimination).
+inline constexpr std::size_t kMinCheckOptions = 3;
+inline constexpr std::size_t kMaxCheckOptions = 4;
+
 // Deepest nesting of inline formatting (emphasis in a link in strong ...) our tree walk follows.
 inline constexpr int kMaxInlineDepth = 16;
 

@@ -40,7 +40,7 @@ std::vector<flow::ModuleInfo> moduleInfos(const std::vector<content::Module>& mo
 }
 
 flow::Config makeFlowConfig(const content::ForceProfile& force, const std::vector<content::Module>& modules,
-                            const records::Store* store) {
+                            const records::Store* store, std::vector<std::string> languages) {
     flow::Config c;
     c.firstLanguage = force.defaults.firstLanguage;
     c.idleTimeout = std::chrono::seconds(force.defaults.idleTimeoutSeconds);
@@ -57,6 +57,9 @@ flow::Config makeFlowConfig(const content::ForceProfile& force, const std::vecto
         c.allowSkipModules = officer.allowSkippingModules;
     }
     c.modules = moduleInfos(modules);
+    if (!languages.empty()) c.languages = std::move(languages);
+    // A first language the course does not have (Welsh set for an English-only course) cannot be offered.
+    if (!flow::offersLanguage(c, c.firstLanguage)) c.firstLanguage = c.languages.front();
     return c;
 }
 

@@ -23,7 +23,7 @@ std::vector<GalleryShot> galleryShots(const flow::Config& config, const std::vec
                        State a = initialState(config);
                        return a;
                    }()});
-    out.push_back({"language", s});
+    if (config.languages.size() > 1) out.push_back({"language", s});  // a one-language course skips it
     s = apply(s, {StartIn{lang}, SetHighContrast{highContrast}});
     out.push_back({"privacy", s});
     s = apply(s, {AcceptPrivacy{}, FocusField{Field::Name}});

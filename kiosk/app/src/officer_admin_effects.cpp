@@ -268,14 +268,24 @@ std::vector<flow::OfficerEvent> runAdminEffect(const flow::AdminEffect& effect, 
                                                      p.emptySessionsDueNow});
                 },
                 [&](const flow::SavePurge& e) -> Events {
-                    const auto r = c.store->purge(retentionDays(c), e.actor);
+                    records::PurgeReport r;
+                    try {
+                        r = c.store->purge(retentionDays(c), e.actor);
+                    } catch (const records::ErasureIncompleteError& ex) {
+                        return done(std::string("Purged from the store, but not yet from every copy: ") + ex.what(), true);
+                    }
                     return done("Purged " + std::to_string(r.candidates) +
                                 (r.candidates == 1 ? " candidate, " : " candidates, ") + std::to_string(r.sessions) +
                                 (r.sessions == 1 ? " session and " : " sessions and ") +
                                 std::to_string(r.backupsDeleted) + (r.backupsDeleted == 1 ? " backup." : " backups."));
                 },
                 [&](const flow::SaveErase& e) -> Events {
-                    c.store->eraseCandidate(e.candidateId, e.actor, retentionDays(c));
+                    try {
+                        c.store->eraseCandidate(e.candidateId, e.actor, retentionDays(c));
+                    } catch (const records::ErasureIncompleteError& ex) {
+                        // Saved in the store; the copies left are retried at the next start and on the status page.
+                        return done(std::string("Erased from the store, but not yet from every copy: ") + ex.what(), true);
+                    }
                     return done("The candidate's data is erased, backups included.");
                 },
                 [&](const flow::LoadSettings&) -> Events {

@@ -64,6 +64,11 @@ flow::StatusFacts gatherStatus(const StatusInputs& in) {
                 f.storeHealthy = false;
                 f.storeHealth = (f.storeHealth == "ok" ? "" : f.storeHealth + "; ") + "audit log: " + audit.problem;
             }
+            if (const int pending = in.store->pendingScrubs()) {
+                f.storeHealthy = false;
+                f.storeHealth = (f.storeHealth == "ok" ? "" : f.storeHealth + "; ") + "an erasure is unfinished: " +
+                                std::to_string(pending) + " copies still to scrub (run `briefing erase` again or restart)";
+            }
             if (const auto at = in.store->latestBackupAt()) {
                 f.lastBackup = records::londonDisplayFromIso(*at);
                 f.backupMissing = false;

@@ -5,32 +5,32 @@
 #include <cstring>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace kiosk::config {
 
-std::optional<std::string> prepareDataDir(const std::filesystem::path& dir) {
-    namespace fs = std::filesystem;
+namespace fs = std::filesystem;
+
+std::optional<std::string> makePrivateDirectories(const fs::path& dir) {
     std::error_code ec;
-    if (!fs::exists(dir, ec)) {
-        if (dir.has_parent_path() && !fs::exists(dir.parent_path(), ec)) {
-            fs::create_directories(dir.parent_path(), ec);
-            if (ec) return "data folder " + dir.string() + " cannot be created: " + ec.message();
-        }
-        if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
-            return "data folder " + dir.string() + " cannot be created: " + std::strerror(errno);
+    // The missing levels, innermost last; mkdir each with 0700 (create_directories would use 0777 & ~umask).
+    std::vector<fs::path> missing;
+    for (fs::path p = dir; !p.empty() && !fs::exists(fs::symlink_status(p, ec)); p = p.parent_path()) {
+        missing.push_back(p);
+        if (p == p.parent_path()) break;
     }
-    if (!fs::is_directory(dir, ec)) return "data folder " + dir.string() + " is not a folder";
-    if (::access(dir.c_str(), W_OK | X_OK) != 0)
-        return "data folder " + dir.string() + " is not writable: " + std::strerror(errno);
+    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+        if (::mkdir(it->c_str(), 0700) != 0 && errno != EEXIST)
+            return "folder " + it->string() + " cannot be created: " + std::strerror(errno);
+    }
+    if (!fs::is_directory(dir, ec)) return "folder " + dir.string() + " is not a folder";
     return std::nullopt;
 }
 
-std::optional<std::string> makePrivateFolders(const std::filesystem::path& dir) {
-    std::error_code ec;
-    if (dir.empty() || std::filesystem::is_directory(dir, ec)) return std::nullopt;
-    if (auto problem = makePrivateFolders(dir.parent_path())) return problem;
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
-        return "cannot create the folder " + dir.string() + ": " + std::strerror(errno);
+std::optional<std::string> prepareDataDir(const fs::path& dir) {
+    if (auto problem = makePrivateDirectories(dir)) return "data " + *problem;
+    if (::access(dir.c_str(), W_OK | X_OK) != 0)
+        return "data folder " + dir.string() + " is not writable: " + std::strerror(errno);
     return std::nullopt;
 }
 
@@ -76,6 +76,17 @@ std::optional<std::string> outputTargetProblem(const std::filesystem::path& data
            " (the attendance store, its backups and spool live there; writing there could destroy them): "
            "choose a file outside it" +
            (exportDir.empty() ? std::string() : ", or in the export folder " + exportDir.string());
+}
+
+std::optional<std::string> checkDataDir(const fs::path& dir) {
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0)
+        return "data folder " + dir.string() + " cannot be used: " + std::strerror(errno) +
+               " (read-only commands create nothing; check --data or the data_dir setting)";
+    if (!S_ISDIR(st.st_mode)) return "data folder " + dir.string() + " is not a folder";
+    if (::access(dir.c_str(), R_OK | X_OK) != 0)
+        return "data folder " + dir.string() + " cannot be read: " + std::strerror(errno);
+    return std::nullopt;
 }
 
 }  // namespace kiosk::config

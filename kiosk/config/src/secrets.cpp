@@ -139,7 +139,7 @@ void writeAll(int fd, const unsigned char* data, std::size_t size, const fs::pat
 // never replaces an existing file; two first starts at once end up with the same key. Returns false when
 // another process created it first.
 bool createKeyFile(const fs::path& file) {
-    if (auto problem = makePrivateFolders(file.parent_path()))
+    if (auto problem = makePrivateDirectories(file.parent_path()))
         throw SecretError(SecretError::Kind::NotCreated, "secret key file " + file.string() + ": " + *problem);
     KeyBytes bytes{};
     randombytes_buf(bytes.data(), bytes.size());

@@ -3,7 +3,6 @@
 
 #include "kiosk/config/secrets.hpp"
 
-#include "bk/build_info.hpp"
 #include "content/diagnostic.hpp"
 #include "content/toml_util.hpp"
 
@@ -52,40 +51,6 @@ void readConfigFile(const fs::path& file, std::map<std::string, FileValue>& out)
     }
 }
 
-// A folder holding the shipped data: assets/ plus the course as content/course/ (source tree) or
-// content/ (installed under share/briefing-kiosk/).
-struct DataRoot {
-    fs::path assets;
-    fs::path course;
-};
-
-std::optional<DataRoot> probeRoot(const fs::path& root) {
-    std::error_code ec;
-    if (!fs::is_directory(root / "assets" / "fonts", ec)) return std::nullopt;
-    for (const fs::path& course : {root / "content" / "course", root / "content"}) {
-        if (fs::is_regular_file(course / "course.toml", ec)) return DataRoot{root / "assets", course};
-    }
-    return std::nullopt;
-}
-
-// Relative to the executable first (a relocatable install, or a build tree inside the source tree),
-// then the source tree this binary was built from, then the install prefix.
-DataRoot findDataRoot(const fs::path& executable) {
-    std::vector<fs::path> candidates;
-    if (!executable.empty()) {
-        const fs::path dir = executable.parent_path();
-        candidates.push_back(dir);
-        candidates.push_back(dir.parent_path() / "share" / "briefing-kiosk");
-    }
-    candidates.emplace_back(bk::kSourceDir);
-    candidates.emplace_back(bk::kInstallDataDir);
-    for (const auto& c : candidates)
-        if (auto r = probeRoot(c)) return *r;
-    std::string tried;
-    for (const auto& c : candidates) tried += "\n  " + c.string();
-    throw SettingsError("cannot find the bundled course and fonts; looked in:" + tried);
-}
-
 // The secret key's location. A systemd credential sits between the flag and the files: the unit that
 // passes it is, like a flag, a per-invocation choice made by whoever started us.
 void resolveSecretFile(Settings& s, const Overrides& flags, const Environment& env,
@@ -119,9 +84,12 @@ Environment Environment::fromProcess() {
     env.home = getenvOpt("HOME");
     env.xdgConfigHome = getenvOpt("XDG_CONFIG_HOME");
     env.xdgDataHome = getenvOpt("XDG_DATA_HOME");
+    try {
+        env.resources = content::locateResources(content::executableDir());
+    } catch (const content::ResourceError& e) {
+        env.resourcesProblem = e.what();
+    }
     env.credentialsDirectory = getenvOpt("CREDENTIALS_DIRECTORY");
-    std::error_code ec;
-    env.executable = fs::read_symlink("/proc/self/exe", ec);
     return env;
 }
 
@@ -162,26 +130,23 @@ Settings resolveSettings(const Overrides& flags, const Environment& env) {
         return setting.value;
     };
 
-    // Resource lookup is only needed when something falls through to a default that uses it.
-    std::optional<DataRoot> root;
-    const auto dataRoot = [&]() -> const DataRoot& {
-        if (!root) root = findDataRoot(env.executable);
-        return *root;
-    };
+    if (!env.resources)
+        throw SettingsError(env.resourcesProblem.empty() ? "the shipped resources were not located" : env.resourcesProblem);
+    s.resources = *env.resources;
 
     s.dataDir = pick("data_dir", flags.dataDir, "--data", [&] {
         if (env.xdgDataHome) return (fs::path(*env.xdgDataHome) / "briefing-kiosk").string();
         if (env.home) return (fs::path(*env.home) / ".local" / "share" / "briefing-kiosk").string();
         throw SettingsError("neither XDG_DATA_HOME nor HOME is set: give the data folder with --data");
     });
-    s.contentDir = pick("content_dir", flags.contentDir, "--content", [&] { return dataRoot().course.string(); });
+    s.contentDir = pick("content_dir", flags.contentDir, "--content", [&] { return s.resources.course.string(); });
     s.forceProfile = pick("force_profile", flags.forceProfile, "--force-profile",
                           [&] { return (s.contentDir / "forces" / "demo.toml").string(); });
     s.printer = pick("printer", std::nullopt, "", [] { return std::string(); });
     s.exportDir = pick("export_dir", std::nullopt, "", [&] { return (s.dataDir / "exports").string(); });
     resolveSecretFile(s, flags, env, fromFiles);
-    s.assetsDir = dataRoot().assets;
-    s.shown["assets_dir"] = {s.assetsDir.string(), "found beside the program or its source"};
+    s.assetsDir = s.resources.assets;
+    s.shown["assets_dir"] = {s.assetsDir.string(), "shipped resources in " + s.resources.root.string()};
     return s;
 }
 

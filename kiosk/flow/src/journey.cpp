@@ -119,6 +119,7 @@ Step onBack(State s) {
                           [&](const Attract&) -> Step { return {std::move(s), {}}; },
                           [&](const ChooseLanguage&) -> Step { return backToStart(std::move(s)); },
                           [&](const PrivacyNotice&) -> Step {
+                              if (s.config.languages.size() < 2) return backToStart(std::move(s));
                               s.screen = ChooseLanguage{};
                               return {std::move(s), {}};
                           },
@@ -204,6 +205,11 @@ Step onCompleteModule(State s) {
 }
 
 }  // namespace
+
+bool offersLanguage(const Config& config, std::string_view lang) {
+    if (lang != "en-GB" && lang != "cy") return false;
+    return std::find(config.languages.begin(), config.languages.end(), lang) != config.languages.end();
+}
 
 State initialState(const Config& config) {
     State s;
@@ -320,15 +326,23 @@ Step reduce(State s, const Event& event) {
     return std::visit(
         Overloaded{
             [&](const Touch&) -> Step {
-                if (on<Attract>(s)) s.screen = ChooseLanguage{};
+                if (on<Attract>(s)) {
+                    // Nothing to choose in a one-language course: straight to the privacy notice.
+                    if (s.config.languages.size() == 1) {
+                        s.lang = s.config.languages.front();
+                        s.screen = PrivacyNotice{};
+                    } else {
+                        s.screen = ChooseLanguage{};
+                    }
+                }
                 return {std::move(s), {}};
             },
             [&](const PickLanguage& e) -> Step {
-                if (!on<Attract>(s) && (e.lang == "en-GB" || e.lang == "cy")) s.lang = e.lang;
+                if (!on<Attract>(s) && offersLanguage(s.config, e.lang)) s.lang = e.lang;
                 return {std::move(s), {}};
             },
             [&](const StartIn& e) -> Step {
-                if (on<ChooseLanguage>(s) && (e.lang == "en-GB" || e.lang == "cy")) {
+                if (on<ChooseLanguage>(s) && offersLanguage(s.config, e.lang)) {
                     s.lang = e.lang;
                     s.screen = PrivacyNotice{};
                 }

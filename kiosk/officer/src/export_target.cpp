@@ -1,6 +1,7 @@
 // Export targets (export folder + removable drives) and the audited roster export. Layer: kiosk/officer.
 #include "kiosk/officer/export_target.hpp"
 
+#include "kiosk/config/data_dir.hpp"
 #include "kiosk/records/export.hpp"
 
 #include <sys/statvfs.h>
@@ -49,8 +50,9 @@ fs::path exportRoster(records::Store& store, const std::string& sessionId, Expor
     const bool csv = format == ExportFormat::Csv;
     const std::string bytes = csv ? records::rosterCsv(session, rows) : records::rosterJson(session, rows);
     std::error_code ec;
-    fs::create_directories(folder, ec);
-    if (ec || ::access(folder.c_str(), W_OK) != 0) {
+    // Exports hold personal data: a folder we create is 0700, like every folder we make.
+    const auto notMade = config::makePrivateDirectories(folder);
+    if (notMade || ::access(folder.c_str(), W_OK) != 0) {
         throw ExportError("cannot write to " + folder.string() + " (read-only, missing or not allowed)");
     }
     if (freeBytes(folder) < bytes.size()) throw ExportError("not enough free space on " + folder.string());

@@ -1,6 +1,7 @@
 // Packs from stored candidates and the print queue runner. Layer: kiosk/packs.
 #include "kiosk/packs/packs.hpp"
 
+#include "content/check_order.hpp"
 #include "content/placeholders.hpp"
 
 #include <algorithm>
@@ -88,6 +89,10 @@ print::PackRequest buildPackRequest(const records::SubjectRecord& candidate, con
     r.candidateName = candidate.name;
     r.constituency = candidate.constituency;
     const std::string lang = options.language.empty() ? candidate.language : options.language;
+    for (const char* l : {"en-GB", "cy"})
+        if ((lang == l || (lang == "bilingual")) && !course.hasLanguage(l))
+            throw std::invalid_argument(std::string("the ") + content::jurisdictionKey(course.manifest.jurisdiction) +
+                                        " course has no " + l + " modules, so a " + lang + " pack cannot be made");
     if (lang == "bilingual") {
         r.language = print::PackLanguage::Bilingual;
         // Welsh first on bilingual material where the force puts Welsh first.
@@ -109,6 +114,8 @@ print::PackRequest buildPackRequest(const records::SubjectRecord& candidate, con
         r.briefingDate = latest.session.date;
         r.officer = latest.session.officer;
     }
+    // Knowledge checks in the order this candidate saw them on screen.
+    for (auto& m : r.modules) m = content::inCandidateOrder(m, candidate.candidateId);
     r.force = force;
     r.courseVersion = course.manifest.version;
     r.lawAsAt = content::formatDate(course.manifest.lawAsAt, lang == "cy" ? "cy" : "en-GB");

@@ -4,12 +4,15 @@
 
 #include <SDL.h>
 #include <SDL_opengl.h>
+#include <SDL_syswm.h>
+#include <wayland-client-core.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 #include <stb/stb_image_write.h>
 
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <fstream>
 #include <vector>
@@ -108,6 +111,10 @@ Window::Window(const Display& display, const WindowOptions& options) {
     SDL_GL_MakeCurrent(m_window, m_glContext);
     SDL_GL_SetSwapInterval(1);
 
+    SDL_SysWMinfo wm;
+    SDL_VERSION(&wm.version);
+    if (SDL_GetWindowWMInfo(m_window, &wm) && wm.subsystem == SDL_SYSWM_WAYLAND) m_wlDisplay = wm.info.wl.display;
+
     // The pointer is shown or hidden here (touch mode), not by the backend each frame.
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     m_imguiSdl = ImGui_ImplSDL2_InitForOpenGL(m_window, m_glContext);
@@ -162,6 +169,14 @@ bool Window::waitEvents(int timeoutMs) {
         else if (e.type == SDL_MOUSEMOTION) SDL_ShowCursor(SDL_ENABLE);
     } while (SDL_PollEvent(&e));
     return input;
+}
+
+std::string Window::displayLost() const {
+    if (!m_wlDisplay) return {};
+    // Set by libwayland once a read or flush on the compositor's socket failed (EPIPE when it died).
+    const int error = wl_display_get_error(m_wlDisplay);
+    if (error == 0) return {};
+    return std::string("the Wayland compositor connection was lost (") + std::strerror(error) + ")";
 }
 
 void Window::beginFrame() {

@@ -134,13 +134,28 @@ CREATE TABLE officers (
 );
 )sql";
 
-constexpr std::array<const char*, kSchemaVersion> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4};
+// 5 (issue 15): what an erasure or purge still has to scrub outside the store (a kill, a full disk or an
+// unreadable backup must not leave a copy behind unnoticed), and the end of the in-store chain head: the
+// audit chain is keyed from here on, its head kept outside the store (attendance.db-head, backup_meta).
+// Store::open writes the "audit-keyed" seal row in this migration's transaction.
+constexpr const char* kMigration5 = R"sql(
+DROP TABLE IF EXISTS chain_head;
+CREATE TABLE erasure_scrubs (
+  entry_id TEXT NOT NULL,
+  target TEXT NOT NULL,
+  problem TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (entry_id, target)
+);
+)sql";
+
+constexpr std::array<const char*, kSchemaVersion> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4,
+                                                               kMigration5};
 
 }  // namespace
 
 int userVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
-void migrate(SQLite::Database& db, int targetVersion) {
+void migrate(SQLite::Database& db, int targetVersion, const std::function<void()>& whenKeyed) {
     const int current = userVersion(db);
     if (current > kSchemaVersion) {
         throw StoreError(StoreFault::TooNew, "the attendance store " + db.getFilename() + " has schema version " +
@@ -151,6 +166,7 @@ void migrate(SQLite::Database& db, int targetVersion) {
     for (int v = current + 1; v <= targetVersion && v <= kSchemaVersion; ++v) {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         db.exec(kMigrations[static_cast<std::size_t>(v - 1)]);
+        if (v == kKeyedAuditVersion && whenKeyed) whenKeyed();
         // PRAGMA takes no bound parameters; v is our own integer, not input.
         db.exec("PRAGMA user_version = " + std::to_string(v));
         tx.commit();

@@ -2,6 +2,8 @@
 // tables, and knowledge checks and scenarios with immediate, kind feedback. Layer: kiosk/ui.
 #include "chrome.hpp"
 
+#include "content/check_order.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -74,6 +76,8 @@ void feedback(Ctx& c, bool right, const std::vector<content::Inlines>& explanati
 
 void knowledgeCheck(Ctx& c, const std::string& moduleId, const content::KnowledgeCheck& k) {
     const auto chosen = flow::answerOf(c.state, moduleId, k.id);
+    // Shown in this candidate's order (the pack prints the same order); answers stay canonical indexes.
+    const auto order = content::optionOrder(c.state.candidate.candidateId, moduleId, k.id, k.options.size());
     card(c, c.view.theme.accent, [&] {
         ImGui::PushStyleColor(ImGuiCol_Text, c.view.theme.mutedText);
         ImGui::TextUnformatted(c.str("module.check").c_str());
@@ -82,9 +86,8 @@ void knowledgeCheck(Ctx& c, const std::string& moduleId, const content::Knowledg
         text(c, k.question);
         ImGui::PopFont();
         const float w = kColumnEm * c.em() - 1.6f * c.em();
-        for (std::size_t i = 0; i < k.options.size(); ++i) {
-            std::string label = inlineText(k.options[i]);
-            const int idx = static_cast<int>(i);
+        for (const int idx : order) {
+            std::string label = inlineText(k.options[static_cast<std::size_t>(idx)]);
             if (chosen) {
                 if (idx == k.correct) label = c.str("module.correct_answer") + ": " + label;
                 else if (idx == *chosen) label = c.str("module.your_answer") + ": " + label;
@@ -92,12 +95,21 @@ void knowledgeCheck(Ctx& c, const std::string& moduleId, const content::Knowledg
             const ImVec4* mark = !chosen ? nullptr : idx == k.correct ? &c.view.theme.good
                                                  : idx == *chosen   ? &c.view.theme.bad
                                                                     : nullptr;
-            if (wrapButton(c, label, "option:" + moduleId + "/" + k.id + "/" + std::to_string(i), w,
+            if (wrapButton(c, label, "option:" + moduleId + "/" + k.id + "/" + std::to_string(idx), w,
                            c.view.theme.secondary, c.view.theme.onSecondary, mark) &&
                 !chosen)
                 c.emit(flow::Answer{k.id, idx});
         }
-        if (chosen) feedback(c, *chosen == k.correct, k.explanation);
+        if (chosen) {
+            const bool right = *chosen == k.correct;
+            std::vector<content::Inlines> paragraphs;
+            // Why the chosen option is wrong comes first, then the explanation everyone sees.
+            if (!right && static_cast<std::size_t>(*chosen) < k.feedback.size() &&
+                !k.feedback[static_cast<std::size_t>(*chosen)].empty())
+                paragraphs.push_back(k.feedback[static_cast<std::size_t>(*chosen)]);
+            paragraphs.insert(paragraphs.end(), k.explanation.begin(), k.explanation.end());
+            feedback(c, right, paragraphs);
+        }
     });
     if (chosen && c.view.scrollToAnswer && !c.scrolled) {
         ImGui::SetScrollHereY(1.0f);

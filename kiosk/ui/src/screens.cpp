@@ -48,11 +48,15 @@ void drawHeader(Ctx& c, bool controls) {
     if (controls) {
         const auto& st = c.state;
         const std::string other = st.lang == "cy" ? "en-GB" : "cy";
-        const float w1 = 7.0f, w2 = 11.0f, w3 = 9.5f, gap = 0.5f;
-        ImGui::SetCursorPos({width - (w1 + w2 + w3 + 2 * gap) * em - 1.0f * em, 0.5f * em});
-        if (touchButton(view, view.strings(other).get("language.name"), w1, ButtonStyle::Secondary))
-            c.emit(flow::PickLanguage{other});
-        ImGui::SameLine(0.0f, gap * em);
+        // The other language only when the course has it (courses for Scotland and Northern Ireland are English).
+        const bool offerOther = flow::offersLanguage(st.config, other);
+        const float w1 = offerOther ? 7.0f : 0.0f, w2 = 11.0f, w3 = 9.5f, gap = 0.5f;
+        ImGui::SetCursorPos({width - (w1 + w2 + w3 + (offerOther ? 2 : 1) * gap) * em - 1.0f * em, 0.5f * em});
+        if (offerOther) {
+            if (touchButton(view, view.strings(other).get("language.name"), w1, ButtonStyle::Secondary))
+                c.emit(flow::PickLanguage{other});
+            ImGui::SameLine(0.0f, gap * em);
+        }
         const int size3 = std::clamp(st.candidate.textSize, 0, 2);
         // Shows the current size; each touch steps A -> A+ -> A++ -> A.
         if (touchButton(view, c.str("common.text_size") + " " + kTextSizeLabels[size3] + "##textsize", w2,
@@ -191,22 +195,24 @@ void drawAttract(Ctx& c) {
     ImGui::SetCursorPos(start);
     drawHeader(c, false);
 
-    // Both languages on the attract screen, the force's first language first.
+    // Both languages on the attract screen (when the course has both), the force's first language first.
     const bool welshFirst = c.state.config.firstLanguage == "cy";
+    const bool both = c.state.config.languages.size() > 1;
     const auto& first = welshFirst ? view.welsh : view.english;
     const auto& second = welshFirst ? view.english : view.welsh;
     const float textWidth = 34.0f * em;  // about 60 characters of body text per line
     ImGui::SetCursorPosY(ImGui::GetWindowHeight() * 0.22f);
     centredText(view.fonts.title, first.get("attract.title"), textWidth * 1.2f, view.theme.text);
     ImGui::Dummy({0, 0.3f * em});
-    centredText(view.fonts.heading, second.get("attract.title"), textWidth * 1.2f, view.theme.mutedText);
+    if (both) centredText(view.fonts.heading, second.get("attract.title"), textWidth * 1.2f, view.theme.mutedText);
     ImGui::Dummy({0, 1.2f * em});
     centredText(view.fonts.body, first.get("attract.subtitle"), textWidth, view.theme.text);
     ImGui::Dummy({0, 0.3f * em});
-    centredText(view.fonts.body, second.get("attract.subtitle"), textWidth, view.theme.mutedText);
+    if (both) centredText(view.fonts.body, second.get("attract.subtitle"), textWidth, view.theme.mutedText);
 
     // The visible call to action (drawn, not a separate target: the whole screen is the target).
-    const std::string cta = first.get("attract.touch_to_start") + "  /  " + second.get("attract.touch_to_start");
+    const std::string cta = both ? first.get("attract.touch_to_start") + "  /  " + second.get("attract.touch_to_start")
+                                 : first.get("attract.touch_to_start");
     ImGui::PushFont(view.fonts.heading);
     const ImVec2 textSize = ImGui::CalcTextSize(cta.c_str());
     ImGui::PopFont();
@@ -245,10 +251,12 @@ void drawChooseLanguage(Ctx& c) {
     const float rowWidth = 2 * buttonEm * em + gap;
     ImGui::SetCursorPosX((ImGui::GetWindowWidth() - rowWidth) * 0.5f);
     ImGui::PushFont(view.fonts.heading);
-    const char* order[2] = {welshFirst ? "cy" : "en-GB", welshFirst ? "en-GB" : "cy"};
-    for (int i = 0; i < 2; ++i) {
+    std::vector<std::string> order;
+    for (const char* l : {welshFirst ? "cy" : "en-GB", welshFirst ? "en-GB" : "cy"})
+        if (flow::offersLanguage(c.state.config, l)) order.push_back(l);
+    for (std::size_t i = 0; i < order.size(); ++i) {
         if (i == 1) ImGui::SameLine(0.0f, gap);
-        const std::string lang = order[i];
+        const std::string& lang = order[i];
         const std::string label = view.strings(lang).get("language.name");
         if (touchButton(view, label, buttonEm, ButtonStyle::Primary, c.state.lang == lang)) c.emit(flow::StartIn{lang});
     }

@@ -75,7 +75,8 @@ void drawPrivacy(Ctx& c) {
     ImGui::PushFont(c.view.fonts.bold);
     para(c, fillIn(c.str("privacy.how_long"), {{"days", std::to_string(c.state.config.retentionDays)}}));
     ImGui::PopFont();
-    para(c, fillIn(c.str("privacy.controller"), {{"controller", f.privacy.controller}, {"dpo", f.privacy.dpoContact}}),
+    para(c, fillIn(c.str("privacy.controller"),
+                   {{"controller", f.privacy.controller.in(lang)}, {"dpo", f.privacy.dpoContact.in(lang)}}),
          &c.view.theme.mutedText);
     para(c, c.str("privacy.nothing_yet"), &c.view.theme.mutedText);
     const Body b = endBody(c);
@@ -250,7 +251,17 @@ void drawDone(Ctx& c) {
     ImGui::PopFont();
     para(c, fillIn(c.str("done.non_emergency"),
                    {{"non_emergency", f.reporting.nonEmergency}, {"url", f.reporting.onlineUrl}}));
-    if (!f.spoc.name.empty()) para(c, fillIn(c.str("done.contact"), {{"name", f.spoc.name}, {"phone", f.spoc.phone}}));
+    para(c, fillIn(c.str("done.sms"), {{"number", f.reporting.emergencySms}}));
+    // Both named contacts, each with its hours, and plainly not for emergencies.
+    const std::string& lang = c.state.lang;
+    for (const auto* contact : {&f.spoc, &f.feoa}) {
+        if (contact->name.en.empty()) continue;
+        para(c, fillIn(c.str("done.contact"), {{"role", contact->role.in(lang)},
+                                               {"name", contact->name.in(lang)},
+                                               {"phone", contact->phone},
+                                               {"hours", contact->hours.in(lang)}}));
+    }
+    para(c, c.str("done.not_for_emergencies"), &c.view.theme.mutedText);
     const Body b = endBody(c);
     if (bottomBar(c, b, true, c.str("done.start_again"))) c.emit(flow::StartAgain{});
 }

@@ -2,6 +2,8 @@
 // Layer: print (knows content's document model and force profile; no ImGui, SDL or SQLite).
 #pragma once
 
+#include "content/resources.hpp"
+
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -72,8 +74,12 @@ struct PackAssets {
     std::filesystem::path strings;      // print/strings/pack.toml
 };
 
-// Finds the assets next to the executable (assets/, print/strings/), then in the source tree, then in the
-// install data folder. Throws PackError listing where it looked.
+// The pack's files within the located resources (content::locateResources, done once at start-up).
+// Throws PackError naming a file that is missing.
+PackAssets packAssets(const content::Resources& resources);
+
+// Locates the resources beside `executableDir` (default: this program's folder) or under the install prefix,
+// then packAssets(). For tests and tools that have no located resources to pass; throws PackError.
 PackAssets findPackAssets(const std::filesystem::path& executableDir = {});
 
 struct PackStrings;

@@ -37,7 +37,7 @@ public:
     virtual std::string describe() const = 0;
 };
 
-// Job title CUPS sees (CUPS keeps job history): "Briefing pack <first 8 characters of the job id>".
+// Job title CUPS sees (CUPS keeps job history): "briefing-pack-<first 8 characters of the job id>" (no spaces).
 std::string jobTitle(const std::string& jobId);
 
 // "Print to folder": writes <spool>/<jobId>.pdf atomically (mode 0600). Done when the file is in place.

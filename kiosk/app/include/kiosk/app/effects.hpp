@@ -20,7 +20,7 @@ std::vector<flow::ModuleInfo> moduleInfos(const std::vector<content::Module>& mo
 // The journey's settings: force profile defaults, overridden by the officer settings in the store
 // (kiosk::officer::loadSettings) when there is a store.
 flow::Config makeFlowConfig(const content::ForceProfile& force, const std::vector<content::Module>& modules,
-                            const records::Store* store);
+                            const records::Store* store, std::vector<std::string> languages = {"en-GB", "cy"});
 
 // A fresh random token seed (32 hex digits) for the journey's idempotency tokens.
 std::string randomTokenSeed();

@@ -3,6 +3,8 @@
 // Layer: kiosk/config (no UI, no SQLite). Pure apart from reading the environment and files given.
 #pragma once
 
+#include "content/resources.hpp"
+
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -27,7 +29,10 @@ struct Environment {
     std::optional<std::string> xdgDataHome;
     std::optional<std::string> credentialsDirectory;  // $CREDENTIALS_DIRECTORY (systemd LoadCredential=)
     std::filesystem::path systemConfigFile = "/etc/briefing-kiosk/kiosk.toml";
-    std::filesystem::path executable;  // this program's own path
+    // The shipped resources, located once (content::locateResources); nullopt: resourcesProblem says why.
+    std::optional<content::Resources> resources;
+    std::string resourcesProblem;
+    // This process's environment, with the resources located beside this program or under the prefix.
     static Environment fromProcess();
 };
 
@@ -41,7 +46,8 @@ struct Settings {
     std::filesystem::path dataDir;
     std::filesystem::path contentDir;    // folder holding course.toml
     std::filesystem::path forceProfile;  // TOML file
-    std::filesystem::path assetsDir;     // fonts, images
+    std::filesystem::path assetsDir;     // fonts, images (resources.assets)
+    content::Resources resources;        // everything shipped: course, fonts, pack labels
     std::string printer;                 // CUPS queue name; empty: print to the spool folder
     std::filesystem::path exportDir;
     // The installation's secret key file (secrets.hpp): --secret-file, then the systemd credential
@@ -53,8 +59,8 @@ struct Settings {
     std::map<std::string, Setting> shown;  // every setting with its origin, in key order
 };
 
-// Thrown when settings cannot be resolved: a config file is unreadable or invalid, or no course or
-// assets can be found. The message names the file and key.
+// Thrown when settings cannot be resolved: a config file is unreadable or invalid, or the shipped resources
+// cannot be found. The message names the file and key.
 class SettingsError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;

@@ -49,6 +49,9 @@ struct Config {
     int retentionDays = 90;
     std::string noticeVersion;
     std::vector<ModuleInfo> modules;
+    // The course's languages. With one (a course for Scotland or Northern Ireland is English only) the
+    // language screen is skipped and no other language is offered.
+    std::vector<std::string> languages{"en-GB", "cy"};
     // Whether the printed pack can show this text (the pack's font, no right-to-left or shaped scripts).
     // Empty: everything is printable. Set by kiosk/app from print's font coverage.
     std::function<bool(std::string_view)> printable;
@@ -226,6 +229,8 @@ std::optional<int> answerOf(const State& state, const std::string& moduleId, con
 FieldProblem validateField(Field field, const std::string& text);
 // Seconds left on the "Are you still there?" countdown (rounded up), or 0.
 int countdownSeconds(const State& state);
+// Whether the course offers `lang`.
+bool offersLanguage(const Config& config, std::string_view lang);
 // The screen's name for galleries and logs: "attract", "language", "privacy", "check-in", ...
 std::string screenName(const Screen& screen);
 

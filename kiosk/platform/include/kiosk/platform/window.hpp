@@ -8,6 +8,7 @@
 #include <string>
 
 struct SDL_Window;
+struct wl_display;
 
 namespace kiosk::platform {
 
@@ -64,6 +65,10 @@ public:
     // Returns true when any input (or a window change) arrived.
     bool waitEvents(int timeoutMs);
     bool quitRequested() const noexcept { return m_quitRequested; }
+    // Why the display connection is gone (the Wayland compositor died or closed it), or empty while it is
+    // alive. The kiosk then exits at once instead of spinning in SDL's event pump: under cage, systemd
+    // restarts the pair. (Under X11, Xlib itself ends the process when the server goes away.)
+    std::string displayLost() const;
     void clearQuitRequest() noexcept { m_quitRequested = false; }
     // True once after Ctrl+Alt+O was pressed (officer mode's key chord), however briefly.
     bool takeOfficerChord() noexcept {
@@ -93,6 +98,7 @@ private:
     void cleanup() noexcept;
 
     SDL_Window* m_window = nullptr;
+    ::wl_display* m_wlDisplay = nullptr;  // SDL's Wayland connection, when SDL uses Wayland
     void* m_glContext = nullptr;
     bool m_quitRequested = false;
     bool m_officerChord = false;

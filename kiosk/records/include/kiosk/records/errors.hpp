@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace kiosk::records {
 
@@ -14,6 +15,7 @@ enum class StoreFault {
     Damaged,   // not a database, empty, or integrity_check failed
     TooNew,    // written by a newer program (user_version above ours): never downgraded
     Missing,   // no store where one was required
+    Gone,      // attendance.db was deleted, moved or replaced while open: nothing more is saved to it
     Other,     // any other SQLite or file-system failure
 };
 
@@ -32,6 +34,19 @@ private:
 class NotSavedError : public StoreError {
 public:
     explicit NotSavedError(const std::string& message) : StoreError(StoreFault::NotSaved, message) {}
+};
+
+// An erasure or purge that is saved in the store (the person is gone from it and from the ledger's view)
+// but left copies it could not scrub: backups, spool files, exports or temporaries, each named in
+// remaining() with why. Running the same command again, or the next kiosk start, finishes it (exit 3).
+class ErasureIncompleteError : public StoreError {
+public:
+    ErasureIncompleteError(const std::string& message, std::vector<std::string> remaining)
+        : StoreError(StoreFault::Other, message), m_remaining(std::move(remaining)) {}
+    const std::vector<std::string>& remaining() const noexcept { return m_remaining; }
+
+private:
+    std::vector<std::string> m_remaining;
 };
 
 // Invalid input (exit code 1); the message names the field.

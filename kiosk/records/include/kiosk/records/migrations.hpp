@@ -5,7 +5,8 @@
 
 namespace kiosk::records {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
+inline constexpr int kKeyedAuditVersion = 5;  // the first version whose audit chain is keyed (HMAC)
 
 // Migrates the SQLite file `file` up to `targetVersion` (tests use this to build older stores).
 // Throws StoreError(TooNew) when the file is already newer than kSchemaVersion.

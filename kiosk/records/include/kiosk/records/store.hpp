@@ -6,6 +6,7 @@
 #include "kiosk/records/errors.hpp"
 #include "kiosk/records/types.hpp"
 
+#include <array>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -40,18 +41,35 @@ inline constexpr std::size_t kMaxFieldCodePoints = 200;
 
 enum class Synchronous { Full, Normal };
 enum class DamagePolicy {
-    MoveAside,  // kiosk start-up: rename a damaged store attendance.db.damaged-<UTC>, start a fresh one
-    Fail,       // `briefing`: throw StoreError(Damaged) and touch nothing
+    MoveAside,  // kiosk start-up: rename a damaged store (with its -wal, -shm and -head)
+                // attendance.db.damaged-<UTC>, start a fresh one
+    Fail,       // `briefing`: throw StoreError(Damaged) and touch nothing (the check runs read-only)
 };
+enum class Access {
+    ReadWrite,
+    // Read-only commands: never creates a folder or a store, never checkpoints or deletes a WAL; every
+    // write throws StoreError. (An older schema is still migrated first, through a short read-write open.)
+    ReadOnly,
+};
+
+// The audit chain's HMAC-SHA256 key: 32 bytes derived from the kiosk's secret, never kept in the data folder.
+using AuditKey = std::array<unsigned char, 32>;
 
 struct OpenOptions {
     bool createIfMissing = true;  // false: StoreError(Missing) when there is no attendance.db
     DamagePolicy onDamage = DamagePolicy::MoveAside;
+    Access access = Access::ReadWrite;
     Synchronous synchronous = Synchronous::Full;
     int busyTimeoutMs = 5000;
     std::string kioskId = "cli";  // recorded on each check-in
     std::string forceId;          // recorded on new sessions
     std::function<std::chrono::system_clock::time_point()> clock;  // tests; empty: system clock
+    // The audit chain's key. nullopt: a public development key, for tests and tools that do not care;
+    // a chain sealed with it fails verification under a real key, and verifyAudit says which it was.
+    std::optional<AuditKey> auditKey;
+    // Our export folder, scrubbed by erasure and purge (exports naming an erased person are removed).
+    // Empty: <data>/exports.
+    std::filesystem::path exportDir;
 };
 
 class Store;
@@ -61,6 +79,7 @@ struct OpenResult {
     // Set when a damaged store was moved aside and a fresh one created: the kiosk shows an officer notice.
     std::optional<std::filesystem::path> movedAside;
     std::string problem;  // why it was moved aside
+    int temporariesRemoved = 0;  // hidden temporaries of killed backups, restores, scrubs, creations, exports
 };
 
 // Not thread-safe: one Store per thread. Every write is one IMMEDIATE transaction committed before the
@@ -68,8 +87,13 @@ struct OpenResult {
 // or NotFoundError as documented; never leaves a half-done write.
 class Store {
 public:
-    // Prepares the data folder (0700), opens or creates attendance.db (0600), runs integrity_check and the
-    // migrations. Throws StoreError: Locked, TooNew, Damaged (with DamagePolicy::Fail), Missing, Other.
+    // Prepares the data folder (0700 at every level created; nothing is created for ReadOnly or
+    // createIfMissing=false), opens attendance.db (0600, through O_NOFOLLOW and fchmod: a symbolic link is
+    // refused) or creates it atomically (built as a hidden temporary, then linked into place), checks it
+    // read-only (its WAL for commits SQLite would drop, then integrity_check) and runs the migrations.
+    // When no other program has the folder open it also removes hidden temporaries left by killed backups,
+    // restores, scrubs and creations. Throws StoreError: Locked, TooNew, Damaged (with DamagePolicy::Fail),
+    // Missing, Other; InputError for a bad auditKey.
     static OpenResult open(const std::filesystem::path& dataDir, const OpenOptions& options = {});
     ~Store();
     Store(const Store&) = delete;
@@ -79,6 +103,10 @@ public:
     std::filesystem::path file() const;
     std::filesystem::path backupDir() const;
     int schemaVersion() const;
+    // Why the store file this Store writes to is no longer attendance.db (deleted, renamed or replaced
+    // while open), or nullopt. Two stat calls. Once set, every write throws StoreError(Gone) and nothing
+    // more is saved: the kiosk shows an officer notice. Every commit runs this check before and after.
+    std::optional<std::string> fileProblem() const;
 
     // Sessions. openSession returns the new UUID; date must be YYYY-MM-DD when given.
     std::string openSession(const SessionInput& input, const std::string& actor);
@@ -132,12 +160,19 @@ public:
     std::vector<PrintJob> listPrintJobs() const;
     PrintJob printJob(const std::string& jobId) const;  // NotFoundError
 
-    // Officer audit log (table audit_log): one row per action, hash-chained (SHA-256) over the previous row.
+    // Officer audit log (table audit_log): one row per action, each MAC (HMAC-SHA256 under the audit key)
+    // chained over the previous row's; rows written before the chain was keyed (schema < 5) stay SHA-256
+    // and are anchored by the "audit-keyed" seal row. The chain head (rows + last MAC, sealed) is kept
+    // outside the store in attendance.db-head and in each backup, so truncation, deleting every row,
+    // rewriting, forged rows and an older store file copied back are all detected by verifyAudit.
     // Actions: "unlock", "view-roster", "export", "print", "purge", "erase", "settings-change", "failed-pin",
     // "session-open", "session-close", "session-merge", "backup", "restore", "checkin-manual",
     // "set-pin", "lockout", "officer-unlock", "officer-remove", "roster-correct", "roster-remove", "attendance",
-    // "pin-attempt".
+    // "audit-keyed" (the seal), "store-moved-aside", "pin-attempt".
     void audit(const std::string& action, const std::string& actor, const std::string& detail);
+    // Checks every row's MAC and link, the seal, the head file and every backup's recorded head. A
+    // missing audit_log table, a missing head file, a log shorter than a recorded head and rows sealed
+    // under another key are all a damaged log (ok=false, problem says which). StoreError when unreadable.
     AuditVerdict verifyAudit() const;
     std::vector<AuditRow> auditRows() const;
 
@@ -176,8 +211,13 @@ public:
 
     // Retention. purge deletes every candidate whose latest check-in (or creation) is older than
     // `olderThanDays`, sessions left empty and older, and backups older than the cutoff; erase deletes
-    // one person. Both: secure_delete, WAL checkpoint(TRUNCATE), VACUUM, scrub remaining backups,
-    // record the act in the `erasures` ledger and the audit log (without the erased data).
+    // one person. Both record the act in the `erasures` ledger, the audit log (without the erased data) and
+    // erasure_scrubs (what remains to be scrubbed: the store's free pages and WAL, every backup and hidden
+    // temporary, the person's spool files, exports naming them in our export folder) in one commit; then
+    // scrub each copy (secure_delete, VACUUM, WAL checkpoint(TRUNCATE); backups rebuilt beside themselves
+    // and renamed into place), striking each done. Purge also removes spool files and exports older than
+    // the cutoff. Copies left throw ErasureIncompleteError naming them (exit 3); finishErasures, or the
+    // same erase again, completes the work.
     PurgeReport purge(int olderThanDays, const std::string& actor);
     // Retention preview (src/retention_preview.cpp), read-only: who purge(retentionDays) would delete now,
     // and when each other candidate falls due (latest check-in, or creation, + retentionDays), soonest first.
@@ -200,12 +240,28 @@ public:
     std::optional<std::string> latestBackupAt() const;
     // PRAGMA integrity_check now (src/health.cpp): "ok" or what is wrong; StoreError when it cannot run.
     std::string integrityCheck() const;
-    void eraseCandidate(const std::string& candidateId, const std::string& actor, int retentionDays);
+    // An already erased candidate (in the ledger, gone from the store) is not unknown: the call finishes
+    // whatever copies remain and returns alreadyErased. NotFoundError only for a person never held.
+    ErasureReport eraseCandidate(const std::string& candidateId, const std::string& actor, int retentionDays);
+    // Scrubs every copy an earlier erase or purge left (a kill, a full disk, an unreadable backup).
+    // The kiosk calls it at start-up. Throws ErasureIncompleteError naming what still could not be done.
+    ErasureReport finishErasures();
+    int pendingScrubs() const;  // copies still to scrub (0 when every erasure is complete)
+    // The print path's hook: a pack that has been printed (or a spool file no longer wanted) is deleted
+    // from spool/ with any partial temporaries of the same job. Returns files removed.
+    int removeSpoolCopies(const std::string& jobId);
 
-    // Backups: backups/attendance-<UTC>.db through the SQLite backup API (temp file + rename, 0600),
-    // keeping the newest `keep`. restore replaces the store's content with `file` (after a safety backup),
-    // re-applies every erasure/purge in the current ledger, carries newer audit rows over. InputError when
-    // `file` is not a readable attendance store or is newer than this program.
+    // Backups: backups/attendance-<UTC>.db through the SQLite backup API (a hidden temporary, scrubbed with
+    // the ledger, its chain head recorded in its backup_meta table, then renamed into place, 0600), keeping
+    // the newest `keep`. Backups and erasures never overlap (the folder's maintenance lock), so an erasure
+    // reaches every finished backup.
+    // restore builds the restored store beside the live one (a hidden temporary): the backup's content,
+    // every erasure and purge of the current ledger and the backups' re-applied, the current officer
+    // accounts, the current audit log kept (never rewound) plus a "restore" row, pending scrubs carried;
+    // it is checked (integrity_check, audit chain) and only then renamed over attendance.db. A kill at any
+    // point leaves either the old store or the complete new one. Needs the folder to itself
+    // (StoreError(Locked) while the kiosk runs). InputError when `file` is not a readable attendance store,
+    // is newer than this program, or its audit log does not match its recorded chain head.
     std::filesystem::path backup(int keep = 24, const std::string& actor = "kiosk");
     // True when the newest backup is older than `interval` (or there is none): the kiosk calls this on
     // its tick and backup() when due.

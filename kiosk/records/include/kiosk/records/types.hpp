@@ -103,8 +103,12 @@ struct AuditRow {
 struct AuditVerdict {
     bool ok = true;
     long long rows = 0;
-    long long firstBadSeq = 0;  // 0 when ok
-    std::string problem;        // names the first bad row
+    long long firstBadSeq = 0;  // 0 when ok (also 0 when the log as a whole is missing)
+    std::string problem;        // names the first bad row, or what is missing
+    std::string keyId;          // the key the chain is sealed with (16 hex digits)
+    bool developmentKey = false;  // sealed with the public development key (tests, tools): not tamper-proof
+    long long unkeyedRows = 0;    // rows from before the chain was keyed, anchored by its seal row
+    long long rowsAfterHead = 0;  // rows written after the head outside the store was last updated (a stop)
 };
 
 struct SafetyPlan {
@@ -139,7 +143,16 @@ struct PurgeReport {
     int candidates = 0;
     int sessions = 0;
     int backupsDeleted = 0;
+    int copiesScrubbed = 0;  // backups scrubbed, spool files, exports and temporaries removed
     std::string cutoff;
+};
+
+// How far an erasure reached beyond the store. An incomplete one throws ErasureIncompleteError instead.
+struct ErasureReport {
+    bool alreadyErased = false;  // a retry: the person was already gone from the store; copies were finished
+    int copiesScrubbed = 0;      // backups scrubbed, spool files, exports and temporaries removed
+    int backupsDeleted = 0;      // backups older than the retention period, deleted
+    std::vector<std::string> removedFiles;  // exports naming the person, spool files, dead temporaries
 };
 
 // Officer accounts (issue 7). Role keys as stored: "officer", "print-operator".
@@ -160,8 +173,9 @@ struct Officer {
 
 struct RestoreReport {
     int erasuresReapplied = 0;
-    int auditRowsCarried = 0;
+    int auditRowsCarried = 0;  // the store's own audit rows, kept (the log is never rewound by a restore)
     std::string safetyBackup;  // the backup taken of the store before it was replaced
+    std::string auditProblem;  // non-empty: the kept audit log fails verification (it did before, too)
 };
 
 }  // namespace kiosk::records

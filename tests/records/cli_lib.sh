@@ -1,8 +1,8 @@
-# Sourced by the `briefing` command-line test scripts (cli_test.sh, output_target_test.sh): expect and
-# check, counting failures in $fails; output in "$tmp/out" and "$tmp/err". Expects $tmp to be set.
-# shellcheck shell=bash
+# Shared helpers of the `briefing` shell tests (sourced): expect CODE DESCRIPTION -- command... runs the
+# command with stdin closed, its output in $tmp/out and $tmp/err, and counts a wrong exit code in $fails;
+# check DESCRIPTION EXPRESSION counts a false expression. Needs $tmp set by the caller.
 fails=0
-expect() {  # expect CODE DESCRIPTION -- command...
+expect() {
     local want=$1 what=$2; shift 3
     "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
     local got=$?
