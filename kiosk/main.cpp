@@ -139,31 +139,20 @@ void addModules(Loaded& l, LoadedModules m) {
     for (auto& p : m.problems) l.problems.push_back(std::move(p));
 }
 
-// The audit chain's key, derived from the installation's secret (created on the first start of a data
-// folder with no store yet). Without it the store is not opened: a chain written under another key would
-// fail verification, so the officer notice names the missing key instead.
-std::optional<records::AuditKey> loadAuditKey(const config::Settings& settings, std::vector<std::string>& problems) {
-    try {
-        auto secret = config::loadSecret(settings, config::SecretCreation::IfNoStoreYet);
-        if (secret.created) std::cerr << "briefing-kiosk: created the installation's secret key " << secret.file << '\n';
-        return config::deriveKey(secret.key, config::KeyPurpose::AuditMac).bytes();
-    } catch (const config::SecretError& e) {
-        problems.push_back(content::text::repairUtf8(e.what()));
-    }
-    return std::nullopt;
-}
-
 // Opens the attendance store. A damaged store moved aside, or one that cannot be opened, is a problem
 // for the officer notice (the kiosk never carries on silently without its records). Erasures an
-// interrupted erase or purge left unfinished are completed here, at start-up.
+// interrupted erase or purge left unfinished are completed here, at start-up. Without the audit key
+// (the installation's secret could not be loaded; run() has put that on the notice) the store is not
+// opened: a chain written under another key would fail verification.
 std::unique_ptr<records::Store> openStore(const config::Settings& settings, const content::ForceProfile& force,
+                                          const std::optional<records::AuditKey>& auditKey,
                                           std::vector<std::string>& problems) {
+    if (!auditKey) return nullptr;
     records::OpenOptions o;
     o.kioskId = "kiosk";
     o.forceId = force.id;
     o.exportDir = settings.exportDir;
-    o.auditKey = loadAuditKey(settings, problems);
-    if (!o.auditKey) return nullptr;
+    o.auditKey = auditKey;
     try {
         auto r = records::Store::open(settings.dataDir, o);
         if (r.movedAside)
@@ -305,6 +294,22 @@ int run(const Options& opt) {
     const config::Settings& settings = *resolved;
     Loaded loaded = loadContent(settings);
     if (auto problem = config::prepareDataDir(settings.dataDir)) loaded.problems.push_back(*problem);
+    // The installation's secret key, loaded once, before the store opens (kiosk/config/secrets.hpp); created
+    // on the first start of a data folder with no store yet. Without it the store is not opened, officer
+    // mode refuses every PIN, and the officer notice names the key file.
+    std::optional<config::LoadedSecret> secret;
+    try {
+        secret = config::loadSecret(settings, config::SecretCreation::IfNoStoreYet);
+        if (secret->created) std::cerr << "briefing-kiosk: created the installation's secret key " << secret->file.string() << '\n';
+    } catch (const config::SecretError& e) {
+        loaded.problems.push_back(content::text::repairUtf8(e.what()));
+    }
+    std::optional<config::PurposeKey> pinPepper;
+    std::optional<records::AuditKey> auditKey;
+    if (secret) {
+        pinPepper = config::deriveKey(secret->key, config::KeyPurpose::PinPepper);
+        auditKey = config::deriveKey(secret->key, config::KeyPurpose::AuditMac).bytes();
+    }
     // Restarted 10 times within a minute: show "out of order" instead of flapping (systemd restarts us
     // forever). The screenshot and gallery modes are not starts of the kiosk.
     config::StartHistory starts(settings.dataDir);
@@ -316,9 +321,9 @@ int run(const Options& opt) {
     auto modulesReady = std::async(std::launch::async, [&settings, force = loaded.force] { return loadModules(settings, force); });
     // The store opens (quick_check, migrations) on a worker too; the kiosk uses it only after get(), from
     // this thread alone, so it is never used from two threads at once.
-    auto storeReady = std::async(std::launch::async, [&settings, force = loaded.force] {
+    auto storeReady = std::async(std::launch::async, [&settings, &auditKey, force = loaded.force] {
         std::vector<std::string> problems;
-        auto store = openStore(settings, force, problems);
+        auto store = openStore(settings, force, auditKey, problems);
         return std::pair{std::move(store), std::move(problems)};
     });
 
@@ -405,7 +410,8 @@ int run(const Options& opt) {
     adminServices.storeProblem = storeProblem;
     adminServices.quit = [&] { exitRequested = true; };
     adminServices.settingsChanged = [&] { state.config = app::makeFlowConfig(loaded.force, loaded.englishModules, store.get(), courseLanguages(loaded)); };
-    app::OfficerMode officer(store.get(), loaded.englishModules, [] { ui::wipeInputState(); }, std::move(adminServices));
+    app::OfficerMode officer(store.get(), pinPepper, loaded.englishModules, [] { ui::wipeInputState(); },
+                             std::move(adminServices));
     bool cornerHeld = false;
     Clock::time_point officerOpenedAt = Clock::now();
     int lastOfficerSeconds = -1;
@@ -692,6 +698,9 @@ int main(int argc, char** argv) {
     app.add_option("--data", opt.overrides.dataDir, "Data folder (attendance store, backups, spool)");
     app.add_option("--config", opt.overrides.configFile, "Configuration file instead of kiosk.toml");
     app.add_option("--force-profile", opt.overrides.forceProfile, "Force profile (TOML)");
+    app.add_option("--secret-file", opt.overrides.secretFile,
+                   "The installation's secret key file (default: systemd credential, secret_file in kiosk.toml, "
+                   "then ~/.config/briefing-kiosk/secret.key)");
     app.add_option("--screenshot", opt.screenshot, "Save a PNG of the screen and exit");
     app.add_option("--after-frames", opt.afterFrames, "Frames to render before the screenshot (at least 2 are)")
         ->check(CLI::PositiveNumber);

@@ -1,5 +1,7 @@
 // Course loading (manifest, modules per language, catalogs) and the validator. Layer: content.
 #include "content/course.hpp"
+
+#include "content/install.hpp"
 #include "course_internal.hpp"
 #include "module_internal.hpp"
 
@@ -520,6 +522,8 @@ std::vector<Diagnostic> validateCourse(const fs::path& dir, const fs::path& forc
 }
 
 std::vector<Diagnostic> validateCourse(const fs::path& dir, const std::vector<fs::path>& forceProfiles, const Date& today) {
+    // Nothing is read through a link: a course with links or special files is refused before any file is opened.
+    if (auto unsafe = nonPlainEntries(dir); !unsafe.empty()) return unsafe;
     Loaded loaded = loadAll(dir, today, std::nullopt, true);
     auto& out = loaded.diagnostics;
     for (const auto& file : forceProfiles) {

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -31,6 +32,67 @@ bool exchange(const fs::path& a, const fs::path& b, std::string& error) {
     return !ec;
 }
 
+// Copies the plain files and folders under `from` into the new folder `to`, never following a link: each
+// file is opened with O_NOFOLLOW and checked to be a regular file on the open descriptor.
+bool copyPlainTree(const fs::path& from, const fs::path& to, std::string& error) {
+    std::error_code ec;
+    if (!fs::create_directory(to, ec)) {
+        error = to.string() + ": " + (ec ? ec.message() : std::string("already exists"));
+        return false;
+    }
+    for (fs::recursive_directory_iterator it(from, ec), end; !ec && it != end; it.increment(ec)) {
+        const fs::path rel = it->path().lexically_relative(from);
+        const fs::path dest = to / rel;
+        const fs::file_status st = it->symlink_status(ec);
+        if (ec) break;
+        if (fs::is_directory(st)) {
+            if (!fs::create_directory(dest, ec)) {
+                error = dest.string() + ": " + (ec ? ec.message() : std::string("already exists"));
+                return false;
+            }
+            continue;
+        }
+        if (!fs::is_regular_file(st)) {
+            error = it->path().string() + ": not a plain file (a link or special file); not copied";
+            return false;
+        }
+        const int in = ::open(it->path().c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+        struct stat fst {};
+        if (in < 0 || ::fstat(in, &fst) != 0 || !S_ISREG(fst.st_mode)) {
+            error = it->path().string() + ": " + (in < 0 ? std::strerror(errno) : "not a plain file") + "; not copied";
+            if (in >= 0) ::close(in);
+            return false;
+        }
+        const int out = ::open(dest.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+        bool ok = out >= 0;
+        char buf[65536];
+        while (ok) {
+            const ssize_t n = ::read(in, buf, sizeof buf);
+            if (n == 0) break;
+            if (n < 0) {
+                ok = errno == EINTR;
+                continue;
+            }
+            for (ssize_t done = 0; ok && done < n;) {
+                const ssize_t w = ::write(out, buf + done, static_cast<std::size_t>(n - done));
+                if (w < 0 && errno == EINTR) continue;
+                ok = w > 0;
+                done += w > 0 ? w : 0;
+            }
+        }
+        if (ok) ok = ::fsync(out) == 0;
+        if (!ok) error = dest.string() + ": " + std::strerror(errno);
+        ::close(in);
+        if (out >= 0) ::close(out);
+        if (!ok) return false;
+    }
+    if (ec) {
+        error = from.string() + ": " + ec.message();
+        return false;
+    }
+    return true;
+}
+
 InstallResult fail(InstallStatus status, std::string message) {
     InstallResult r;
     r.status = status;
@@ -39,6 +101,29 @@ InstallResult fail(InstallStatus status, std::string message) {
 }
 
 }  // namespace
+
+std::vector<Diagnostic> nonPlainEntries(const fs::path& dir) {
+    std::vector<Diagnostic> out;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return out;  // the loader says the folder is missing
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const fs::file_status st = it->symlink_status(ec);
+        if (ec) break;
+        if (fs::is_symlink(st)) {
+            std::error_code linkEc;
+            const fs::path to = fs::read_symlink(it->path(), linkEc);
+            out.push_back({it->path().string(), 0, 0,
+                           "a symbolic link" + (linkEc ? std::string() : " (to " + to.string() + ")") +
+                               ": a course folder may hold only plain files and folders; links are not followed"});
+        } else if (!fs::is_regular_file(st) && !fs::is_directory(st)) {
+            out.push_back({it->path().string(), 0, 0,
+                           "not a plain file or folder (a FIFO, socket or device): a course folder may hold only "
+                           "plain files and folders"});
+        }
+    }
+    if (ec) out.push_back({dir.string(), 0, 0, "cannot list the course folder: " + ec.message()});
+    return out;
+}
 
 fs::path previousCourseDir(const fs::path& target) {
     fs::path t = target;
@@ -66,11 +151,11 @@ InstallResult installCourse(const fs::path& source, const fs::path& targetIn, co
     if (ec) return fail(InstallStatus::Environment, "cannot create " + parent.string() + ": " + ec.message());
     const fs::path staging = target.string() + ".installing-" + std::to_string(::getpid());
     fs::remove_all(staging, ec);
-    fs::copy(source, staging, fs::copy_options::recursive, ec);
-    if (ec) {
+    std::string copyError;
+    if (!copyPlainTree(source, staging, copyError)) {
         std::error_code ignored;
         fs::remove_all(staging, ignored);
-        return fail(InstallStatus::Environment, "cannot copy the course to " + staging.string() + ": " + ec.message());
+        return fail(InstallStatus::Environment, "cannot copy the course to " + staging.string() + ": " + copyError);
     }
     // Validate what will actually be installed: the source may have changed (or be a failing USB stick).
     if (hasErrors(validateCourse(staging, forceProfile))) {

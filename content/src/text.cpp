@@ -4,6 +4,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <stdexcept>
@@ -23,12 +24,63 @@ std::size_t decodeOne(std::string_view s, std::size_t i, char32_t& cp) {
 
 bool isControl(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
 
-// Invisible characters that can reorder or hide text: bidi embeddings, overrides and isolates, marks
-// and other zero-width format characters. Zero-width joiners are kept out too: names do not need them.
-bool isHiddenFormat(char32_t cp) {
-    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
-           cp == 0x200F || cp == 0x061C || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
-           cp == 0xFEFF || cp == 0x00AD;
+constexpr char32_t kZwnj = 0x200C;  // zero-width non-joiner: Persian (and other) spelling needs it
+constexpr char32_t kZwj = 0x200D;   // zero-width joiner: Indic and Arabic-script spelling, emoji sequences
+bool isJoiner(char32_t cp) { return cp == kZwnj || cp == kZwj; }
+
+utf8proc_category_t category(char32_t cp) { return utf8proc_category(static_cast<utf8proc_int32_t>(cp)); }
+
+// Letters that show nothing, made to look like a name: the Hangul fillers and the blank Braille pattern.
+bool isBlankLetter(char32_t cp) {
+    return cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 || cp == 0x2800;
+}
+
+// Removed from every line: format characters that can reorder or hide text (bidi embeddings, overrides and
+// isolates, marks, U+180E, tag characters, soft hyphen, word joiner, BOM ... every category Cf, except the
+// two joiners, judged on their own), private-use and unassigned code points (noncharacters included),
+// and the blank letters.
+bool isRemovedInvisible(char32_t cp) {
+    if (isJoiner(cp)) return false;
+    const auto c = category(cp);
+    return c == UTF8PROC_CATEGORY_CF || c == UTF8PROC_CATEGORY_CO || c == UTF8PROC_CATEGORY_CN ||
+           c == UTF8PROC_CATEGORY_CS || isBlankLetter(cp);
+}
+
+// Letters, marks and digits: what a joiner may sit between.
+bool isWordChar(char32_t cp) {
+    const auto c = category(cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO && !isBlankLetter(cp);
+}
+
+// Something a reader sees: a letter, digit, punctuation or symbol (not a mark alone, a joiner or a space).
+bool isVisible(char32_t cp) {
+    const auto c = category(cp);
+    const bool letterOrNumber = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+                                (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+    const bool punctuationOrSymbol = c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_SO;
+    return (letterOrNumber || punctuationOrSymbol) && !isBlankLetter(cp);
+}
+
+// Each grapheme (utf8proc's extended grapheme clusters) cut to kMaxCodePointsPerGrapheme code points, so a
+// stack of hundreds of combining marks cannot blow up a layout. Returns true when something was cut.
+bool capGraphemes(std::vector<char32_t>& cps) {
+    std::vector<char32_t> out;
+    out.reserve(cps.size());
+    utf8proc_int32_t state = 0;
+    std::size_t inGrapheme = 0;
+    bool cut = false;
+    for (std::size_t i = 0; i < cps.size(); ++i) {
+        const bool starts = i == 0 || utf8proc_grapheme_break_stateful(static_cast<utf8proc_int32_t>(cps[i - 1]),
+                                                                       static_cast<utf8proc_int32_t>(cps[i]), &state);
+        inGrapheme = starts ? 1 : inGrapheme + 1;
+        if (inGrapheme > kMaxCodePointsPerGrapheme) {
+            cut = true;
+            continue;
+        }
+        out.push_back(cps[i]);
+    }
+    cps = std::move(out);
+    return cut;
 }
 
 bool isSpace(char32_t cp) {
@@ -93,31 +145,82 @@ std::string toNfc(std::string_view s) {
 Sanitised sanitiseLine(std::string_view input) {
     const std::string nfc = toNfc(input);
     const auto cps = decode(nfc);
-    std::vector<char32_t> kept;
-    kept.reserve(cps.size());
     bool changed = false;
-    bool pendingSpace = false;
+    // 1. Controls and invisible characters go; every kind of space (and a removed tab or line break,
+    //    which still separated words) becomes one U+0020.
+    std::vector<char32_t> plain;
+    plain.reserve(cps.size());
     for (char32_t cp : cps) {
-        if (isControl(cp) || isHiddenFormat(cp)) {
+        if (isControl(cp) || isRemovedInvisible(cp)) {
             changed = true;
-            // A removed line break or tab still separates words.
-            if (cp == U'\t' || cp == U'\n' || cp == U'\r') pendingSpace = !kept.empty();
+            if (cp == U'\t' || cp == U'\n' || cp == U'\r') plain.push_back(U' ');
             continue;
         }
         if (isSpace(cp)) {
             if (cp != 0x20) changed = true;
-            pendingSpace = !kept.empty();
+            plain.push_back(U' ');
             continue;
         }
-        if (pendingSpace) kept.push_back(U' ');
-        pendingSpace = false;
+        plain.push_back(cp);
+    }
+    // 2. A joiner stays only inside a word: between a letter, mark or digit and another (one joiner there,
+    //    not a run). At a word's edge, next to a space or alone it shows nothing and is removed.
+    std::vector<char32_t> joined;
+    joined.reserve(plain.size());
+    for (std::size_t i = 0; i < plain.size(); ++i) {
+        const char32_t cp = plain[i];
+        if (isJoiner(cp)) {
+            const bool inside = !joined.empty() && isWordChar(joined.back()) && i + 1 < plain.size() &&
+                                isWordChar(plain[i + 1]);
+            if (!inside) {
+                changed = true;
+                continue;
+            }
+        }
+        joined.push_back(cp);
+    }
+    // 3. Runs of spaces collapse to one; both ends are trimmed.
+    std::vector<char32_t> kept;
+    kept.reserve(joined.size());
+    for (char32_t cp : joined) {
+        if (cp == U' ' && (kept.empty() || kept.back() == U' ')) continue;
         kept.push_back(cp);
     }
+    while (!kept.empty() && kept.back() == U' ') kept.pop_back();
+    // 4. No grapheme longer than kMaxCodePointsPerGrapheme.
+    if (capGraphemes(kept)) changed = true;
     Sanitised out;
-    // Removing a control can bring two combining sequences together: normalise once more.
+    out.visible = std::any_of(kept.begin(), kept.end(), isVisible);
+    // Removing a character can bring two combining sequences together: normalise once more.
     out.value = toNfc(encode(kept));
     out.changed = changed;
     return out;
+}
+
+bool hasVisibleCharacter(std::string_view s) {
+    if (!isValidUtf8(s)) return false;
+    const auto cps = decode(s);
+    return std::any_of(cps.begin(), cps.end(), [](char32_t cp) { return !isRemovedInvisible(cp) && isVisible(cp); });
+}
+
+std::string withoutJoiners(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char32_t cp : decode(s))
+        if (!isJoiner(cp)) appendUtf8(out, cp);
+    return out;
+}
+
+std::size_t graphemeCount(std::string_view s) {
+    const auto cps = decode(repairUtf8(s));
+    std::size_t count = 0;
+    utf8proc_int32_t state = 0;
+    for (std::size_t i = 0; i < cps.size(); ++i) {
+        if (i == 0 || utf8proc_grapheme_break_stateful(static_cast<utf8proc_int32_t>(cps[i - 1]),
+                                                       static_cast<utf8proc_int32_t>(cps[i]), &state))
+            ++count;
+    }
+    return count;
 }
 
 std::string repairUtf8(std::string_view s) {

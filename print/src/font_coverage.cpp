@@ -50,7 +50,8 @@ std::vector<char32_t> unsupportedCharacters(std::string_view utf8) {
         cps = content::text::decode(content::text::toNfc(utf8));
     }
     for (char32_t cp : cps) {
-        if (cp == U'\n') continue;
+        // A kept zero-width (non-)joiner is left out when printing (libharu does not shape): not a problem.
+        if (cp == U'\n' || cp == 0x200C || cp == 0x200D) continue;
         if (!isPrintable(cp)) add(cp);
     }
     return out;

@@ -92,17 +92,19 @@ void requireModule(const content::Module& m) {
     }
 }
 
-// One-line fields: the same sanitising as check-in (NFC, controls stripped, spaces collapsed, trimmed).
+// One-line fields: the same sanitising as check-in (NFC, controls stripped, spaces collapsed, trimmed),
+// then without the zero-width joiners check-in keeps inside words: libharu does not shape, so they would
+// only print as boxes.
 std::string personalLine(const std::string& value, const std::string& field) {
     if (!content::text::isValidUtf8(value)) throw PackError(field + " is not valid UTF-8");
-    std::string line = content::text::sanitiseLine(value).value;
+    std::string line = content::text::withoutJoiners(content::text::sanitiseLine(value).value);
     requirePrintable(line, field);
     return line;
 }
 
 void normalise(PackRequest& r) {
     r.candidateName = personalLine(r.candidateName, "candidate name");
-    if (r.candidateName.empty()) throw PackError("candidate name is empty");
+    if (!content::text::hasVisibleCharacter(r.candidateName)) throw PackError("candidate name is empty");
     r.constituency = personalLine(r.constituency, "constituency");
     r.briefingDate = personalLine(r.briefingDate, "briefing date");
     r.officer = personalLine(r.officer, "officer");
@@ -123,7 +125,7 @@ void normalise(PackRequest& r) {
         std::string_view rest = *r.plan.notes;
         while (true) {
             const auto nl = rest.find('\n');
-            std::string line = content::text::sanitiseLine(rest.substr(0, nl)).value;
+            std::string line = content::text::withoutJoiners(content::text::sanitiseLine(rest.substr(0, nl)).value);
             if (!line.empty()) notes += (notes.empty() ? "" : "\n") + line;
             if (nl == std::string_view::npos) break;
             rest.remove_prefix(nl + 1);
@@ -193,7 +195,10 @@ void writeFileAtomically(const fs::path& path, const std::vector<unsigned char>&
     const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
     std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
     const int fd = mkstemp(tmpl.data());
-    if (fd < 0) throw PackError("cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno));
+    if (fd < 0) {
+        const int err = errno;
+        throw PackWriteError("cannot create a temporary file in " + dir.string() + ": " + std::strerror(err), err);
+    }
     std::size_t done = 0;
     int err = 0;
     while (done < bytes.size()) {
@@ -211,8 +216,25 @@ void writeFileAtomically(const fs::path& path, const std::vector<unsigned char>&
     if (!err && std::rename(tmpl.c_str(), path.c_str()) != 0) err = errno;
     if (err) {
         ::unlink(tmpl.c_str());
-        throw PackError("cannot write " + path.string() + ": " + std::strerror(err));
+        throw PackWriteError("cannot write " + path.string() + ": " + std::strerror(err), err);
     }
+}
+
+int removePackTemporaries(const fs::path& folder, const std::string& fileName) {
+    int removed = 0;
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        // ".<file>.XXXXXX": mkstemp's six characters after the target's own name.
+        if (name.size() < 9 || name[0] != '.' || name[name.size() - 7] != '.') continue;
+        const std::string target = name.substr(1, name.size() - 8);
+        const bool ours = fileName.empty() ? target.size() > 4 && target.compare(target.size() - 4, 4, ".pdf") == 0
+                                           : target == fileName;
+        std::error_code statEc;
+        if (!ours || !it->is_regular_file(statEc)) continue;
+        if (fs::remove(it->path(), statEc)) ++removed;
+    }
+    return removed;
 }
 
 PackAssets packAssets(const content::Resources& resources) {

@@ -1,5 +1,6 @@
 // Tests of the installation secret key: where it is found, the checks on the file, the creation rule, and
 // the purpose keys derived from it. [config]
+#include "config_fixture.hpp"
 #include "kiosk/config/secrets.hpp"
 #include "kiosk/config/settings.hpp"
 
@@ -16,16 +17,8 @@ using Kind = SecretError::Kind;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("bk-secrets-" + std::to_string(::getpid()) + "-" +
-                                            std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
+using config_test::TempDir;
+using config_test::testEnv;
 
 void writeBytes(const fs::path& p, const std::string& bytes, mode_t mode) {
     fs::create_directories(p.parent_path());
@@ -50,16 +43,6 @@ Kind refusal(Fn&& fn, const fs::path& file) {
     }
     FAIL("no SecretError thrown");
     return Kind::Missing;
-}
-
-Environment testEnv(const TempDir& t) {
-    Environment env;
-    env.home = (t.path / "home").string();
-    env.xdgConfigHome = (t.path / "xdg-config").string();
-    env.xdgDataHome = (t.path / "xdg-data").string();
-    env.systemConfigFile = t.path / "etc" / "kiosk.toml";
-    env.resources = Environment::fromProcess().resources;  // the build tree's, beside this test program
-    return env;
 }
 
 const std::string k32(32, 'k');
@@ -184,6 +167,22 @@ TEST_CASE("a key file readable by group or others, of the wrong size or all zero
     writeBytes(file, std::string(31, 'k'), 0600);
     CHECK(refusal(load, file) == Kind::WrongSize);
     CHECK(fs::file_size(file) == 31);
+}
+
+TEST_CASE("a systemd credential readable through an ACL (group bits set) is accepted", "[config]") {
+    // systemd 252 gives the unit's user read access by an ACL entry where the file system has ACLs: the
+    // ACL mask then shows as group bits (0440). The credential's folder is the access control.
+    TempDir t;
+    const fs::path cred = t.path / "creds" / "briefing-secret";
+    writeBytes(cred, k32, 0440);
+    CHECK(loadSecretFile(cred, "systemd credential", false, t.path / "data", SecretCreation::Never).key.bytes()[0] == 'k');
+    // The same file anywhere else is refused.
+    CHECK(refusal([&] { loadSecretFile(cred, "kiosk.toml", true, t.path / "data", SecretCreation::Never); }, cred) ==
+          Kind::Unsafe);
+    // Size and content are checked for a credential too.
+    writeBytes(cred, std::string(16, 'k'), 0400);
+    CHECK(refusal([&] { loadSecretFile(cred, "systemd credential", false, t.path / "data", SecretCreation::Never); },
+                  cred) == Kind::WrongSize);
 }
 
 TEST_CASE("a key file that is not a regular file is refused", "[config]") {

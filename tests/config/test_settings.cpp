@@ -1,4 +1,5 @@
 // Tests of settings resolution order: flag > XDG kiosk.toml > /etc kiosk.toml > default. [config]
+#include "config_fixture.hpp"
 #include "kiosk/config/data_dir.hpp"
 #include "kiosk/config/settings.hpp"
 #include "content/resources.hpp"
@@ -13,30 +14,12 @@ namespace fs = std::filesystem;
 using namespace kiosk::config;
 
 namespace {
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("bk-settings-" + std::to_string(::getpid()) + "-" +
-                                            std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
+using config_test::TempDir;
+using config_test::testEnv;
 
 void write(const fs::path& p, const std::string& text) {
     fs::create_directories(p.parent_path());
     std::ofstream(p) << text;
-}
-
-Environment testEnv(const TempDir& t) {
-    Environment env;
-    env.home = (t.path / "home").string();
-    env.xdgConfigHome = (t.path / "xdg-config").string();
-    env.xdgDataHome = (t.path / "xdg-data").string();
-    env.systemConfigFile = t.path / "etc" / "kiosk.toml";
-    env.resources = Environment::fromProcess().resources;  // the build tree's, beside this test program
-    return env;
 }
 }  // namespace
 

@@ -6,6 +6,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sys/stat.h>
+
 using namespace bktest;
 
 TEST_CASE("install keeps the previous course and rollback swaps them back", "[content]") {
@@ -50,4 +53,34 @@ TEST_CASE("rollback without a previous course is refused", "[content]") {
     CHECK(r.status == content::InstallStatus::Invalid);
     CHECK(r.message.find("no previous course") != std::string::npos);
     CHECK(content::installCourse(c.dir(), c.dir(), kDemoProfile).status == content::InstallStatus::Invalid);
+}
+
+TEST_CASE("a course holding a symbolic link or a FIFO is refused, nothing is read through the link or copied",
+          "[content]") {
+    TempCourse c;
+    const fs::path outside = c.dir().parent_path() / "not-course-secret.txt";
+    { std::ofstream(outside) << "root:SECRET-HASH:19000:0:99999:7:::\n"; }
+    const fs::path target = c.dir().parent_path() / "installed-links" / "course";
+    SECTION("a file linked to one outside the course") {
+        fs::create_symlink(outside, c.path("strings/notes.txt"));
+    }
+    SECTION("a module replaced by a link to a file outside") {
+        const fs::path module = *fs::directory_iterator(c.path("modules"));
+        fs::remove(module);
+        fs::create_symlink(outside, module);
+    }
+    SECTION("a folder linked to one outside") { fs::create_directory_symlink("/etc", c.path("modules/etc")); }
+    SECTION("a FIFO") { REQUIRE(::mkfifo(c.path("strings/pipe").c_str(), 0600) == 0); }
+    const auto problems = content::validateCourse(c.dir(), kDemoProfile);
+    REQUIRE(hasErrors(problems));
+    INFO(describe(problems));
+    CHECK(problems.size() == 1);
+    CHECK_THAT(problems[0].message, Catch::Contains("plain files and folders"));
+    CHECK(problems[0].format().find("SECRET-HASH") == std::string::npos);
+    const auto r = content::installCourse(c.dir(), target, kDemoProfile);
+    CHECK(r.status == content::InstallStatus::Invalid);
+    CHECK_FALSE(fs::exists(target));
+    // Nothing beside the target either: no staging copy was made.
+    CHECK_FALSE(fs::exists(target.parent_path()));
+    fs::remove(outside);
 }

@@ -33,7 +33,9 @@ std::string glChildSanitizerOptions() {
            "detect_leaks=0";
 }
 
-kiosk::records::OpenOptions kioskStoreOptions(const fs::path& configHome) {
+namespace {
+
+kiosk::config::LoadedSecret kioskSecret(const fs::path& configHome) {
     const fs::path file = configHome / "briefing-kiosk" / kiosk::config::kSecretFileName;
     if (!fs::exists(file)) {
         fs::create_directories(file.parent_path());
@@ -43,8 +45,18 @@ kiosk::records::OpenOptions kioskStoreOptions(const fs::path& configHome) {
             throw std::runtime_error("cannot write " + file.string());
         ::close(fd);
     }
-    const auto loaded = kiosk::config::loadSecretFile(file, "test", false, fs::path("/nonexistent-data"),
-                                                      kiosk::config::SecretCreation::Never);
+    return kiosk::config::loadSecretFile(file, "test", false, fs::path("/nonexistent-data"),
+                                         kiosk::config::SecretCreation::Never);
+}
+
+}  // namespace
+
+kiosk::config::PurposeKey kioskPinPepper(const fs::path& configHome) {
+    return kiosk::config::deriveKey(kioskSecret(configHome).key, kiosk::config::KeyPurpose::PinPepper);
+}
+
+kiosk::records::OpenOptions kioskStoreOptions(const fs::path& configHome) {
+    const auto loaded = kioskSecret(configHome);
     kiosk::records::OpenOptions o;
     o.auditKey = kiosk::config::deriveKey(loaded.key, kiosk::config::KeyPurpose::AuditMac).bytes();
     return o;

@@ -14,7 +14,8 @@ TEST_CASE("kiosk under Xvfb: officer key chord and corner hold, PIN pad, a sessi
     const auto keyed = e2e::kioskStoreOptions(dir.path / "config");
     {
         auto opened = kiosk::records::Store::open(data, keyed);
-        kiosk::officer::setPin(*opened.store, "PC Test", kiosk::records::OfficerRole::Officer, "246810", "e2e");
+        kiosk::officer::setPin(*opened.store, "PC Test", kiosk::records::OfficerRole::Officer, "246810",
+                               e2e::kioskPinPepper(dir.path / "config"), "e2e");
     }
     const auto r = e2e::run({"xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", "bash",
                              std::string(BK_SOURCE_DIR) + "/tests/e2e/kiosk_officer.sh", BK_KIOSK_BIN, data.string(),

@@ -5,6 +5,7 @@
 #include "content/course.hpp"
 #include "content/force_profile.hpp"
 #include "hostile_corpus.hpp"
+#include "content/text.hpp"
 #include "kiosk/flow/journey.hpp"
 #include "kiosk/packs/packs.hpp"
 #include "print/font_coverage.hpp"
@@ -131,7 +132,8 @@ PdfStageFigures runPdfStage(kiosk::records::Store& store, const std::vector<PdfC
         }
         // The name in full on the cover (page 1) and in the footer of every page read (all with fullCourse,
         // else the cover and the first module page: pdftotext costs ~8 ms a page).
-        const std::string name = squashed(record.name);
+        // The renderer leaves out the zero-width joiners kept inside words (libharu does not shape).
+        const std::string name = squashed(content::text::withoutJoiners(record.name));
         int missing = 0;
         for (const auto& page : *pages) {
             ++fig.pagesChecked;

@@ -26,11 +26,13 @@ struct Expectation {
     std::string value;  // what the store must return: sanitiseLine(input).value
 };
 
-// What the store promises (INTERFACES.md, store.hpp): valid UTF-8, sanitised, non-empty when required,
-// at most kMaxFieldCodePoints code points after sanitising.
+// What the store promises (INTERFACES.md, store.hpp): valid UTF-8, sanitised, with a visible character
+// when required (nothing visible is stored as empty), at most kMaxFieldCodePoints code points after
+// sanitising.
 Expectation expect(const std::string& input, bool required) {
     if (!content::text::isValidUtf8(input)) return {};
-    const std::string clean = content::text::sanitiseLine(input).value;
+    const auto sanitised = content::text::sanitiseLine(input);
+    const std::string clean = sanitised.visible ? sanitised.value : std::string();
     if (required && clean.empty()) return {};
     if (content::text::codePointCount(clean) > kMaxFieldCodePoints) return {};
     return {true, clean};

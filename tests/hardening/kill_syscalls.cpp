@@ -46,8 +46,8 @@ namespace {
 const std::vector<std::string> kMarkers = {"Killmarker", "killmarker@example.org", "KILLMARKER"};
 const std::vector<std::string> kDurable = {"fdatasync", "fsync", "rename", "link", "unlink", "ftruncate", "mkdir"};
 const std::vector<std::string> kBulk = {"pwrite64", "write", "openat"};
-constexpr const char* kPinOld = "$argon2id$v=19$m=65536,t=2,p=1$b2xkc2FsdA$old";
-constexpr const char* kPinNew = "$argon2id$v=19$m=65536,t=2,p=1$bmV3c2FsdA$new";
+constexpr const char* kPinOld = "$argon2id$v=19$m=65536,t=2,p=1$b2xkc2FsdA$old$pepper=0123456789abcdef";
+constexpr const char* kPinNew = "$argon2id$v=19$m=65536,t=2,p=1$bmV3c2FsdA$new$pepper=0123456789abcdef";
 
 struct Env {
     fs::path briefing, root, keyFile, configHome;

@@ -2,6 +2,7 @@
 // Layer: tests/officer.
 #pragma once
 
+#include "kiosk/config/secrets.hpp"
 #include "kiosk/records/clock.hpp"
 #include "kiosk/records/store.hpp"
 #include "temp_dir.hpp"
@@ -39,6 +40,22 @@ inline kiosk::records::TimePoint t0() {
     kiosk::records::TimePoint t;
     kiosk::records::parseUtcIso("2026-11-27T09:00:00.000Z", t);
     return t;
+}
+
+// A fixed installation key for in-process tests, and the PIN pepper derived from it.
+inline kiosk::config::SecretKey testSecret() {
+    kiosk::config::KeyBytes raw{};
+    for (std::size_t i = 0; i < raw.size(); ++i) raw[i] = static_cast<unsigned char>(0xA5 ^ (i * 13));
+    return kiosk::config::SecretKey(raw);
+}
+inline kiosk::config::PurposeKey pepper() {
+    return kiosk::config::deriveKey(testSecret(), kiosk::config::KeyPurpose::PinPepper);
+}
+// The pepper of the key file a `briefing` run created or used (e.g. XDG_CONFIG_HOME/briefing-kiosk/secret.key).
+inline kiosk::config::PurposeKey pepperFromFile(const std::filesystem::path& keyFile) {
+    const auto loaded =
+        kiosk::config::loadSecretFile(keyFile, "test", true, {}, kiosk::config::SecretCreation::Never);
+    return kiosk::config::deriveKey(loaded.key, kiosk::config::KeyPurpose::PinPepper);
 }
 
 inline std::unique_ptr<kiosk::records::Store> openStore(const std::filesystem::path& dataDir) {

@@ -63,6 +63,9 @@ Run briefing(const TempDir& tmp, const std::vector<std::string>& args, const std
     return r;
 }
 
+// The installation key `briefing` creates for a new data folder in the test's XDG_CONFIG_HOME.
+fs::path keyFile(const TempDir& tmp) { return tmp.path() / "config" / "briefing-kiosk" / "secret.key"; }
+
 }  // namespace
 
 TEST_CASE("briefing set-pin reads the PIN twice from a pipe and stores only its Argon2id hash", "[officer]") {
@@ -85,8 +88,11 @@ TEST_CASE("briefing set-pin reads the PIN twice from a pipe and stores only its 
     CHECK(briefing(tmp, {"officer", "list"}).out.find("Front Desk\tprint-operator\tok") != std::string::npos);
     CHECK(briefing(tmp, {"audit", "verify"}).exitCode == 0);
 
+    // The CLI created the installation key for this new data folder, outside it, and peppered with it.
+    REQUIRE(fs::exists(keyFile(tmp)));
+    CHECK((fs::status(keyFile(tmp)).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
     auto store = officer_test::openStore(tmp.data());
-    kiosk::officer::Authenticator auth(*store);
+    kiosk::officer::Authenticator auth(*store, officer_test::pepperFromFile(keyFile(tmp)));
     const auto v = auth.verify("Front Desk", "111222333", officer_test::t0());
     REQUIRE(std::holds_alternative<kiosk::officer::Unlocked>(v));
     CHECK(std::get<kiosk::officer::Unlocked>(v).role == kiosk::officer::Role::PrintOperator);
@@ -102,7 +108,7 @@ TEST_CASE("briefing set-pin reads the PIN twice from a pipe and stores only its 
     CHECK(setPins == 2);
 }
 
-TEST_CASE("briefing set-pin refuses a mismatch, a short or non-digit PIN, and a single line", "[officer]") {
+TEST_CASE("briefing set-pin refuses a mismatch, a short, non-digit or weak PIN, and a single line", "[officer]") {
     TempDir tmp;
     const Run mismatch = briefing(tmp, {"set-pin"}, "482913\n482914\n");
     CHECK(mismatch.exitCode == 1);
@@ -120,6 +126,12 @@ TEST_CASE("briefing set-pin refuses a mismatch, a short or non-digit PIN, and a 
         CHECK(r->err.find("482913") == std::string::npos);
         CHECK(r->err.find("12345") == std::string::npos);
     }
+    for (const char* weak : {"000000", "123456", "121212", "147258"}) {
+        const Run r = briefing(tmp, {"set-pin"}, std::string(weak) + "\n" + weak + "\n");
+        CHECK(r.exitCode == 1);
+        CHECK(r.err.find("too easy to guess") != std::string::npos);
+        CHECK(r.err.find(weak) == std::string::npos);
+    }
     CHECK(briefing(tmp, {"set-pin", "--role", "admin"}, "482913\n482913\n").exitCode == 2);
     CHECK_FALSE(fs::exists(tmp.data() / "attendance.db"));  // nothing was stored by any refused call
 }
@@ -129,7 +141,8 @@ TEST_CASE("briefing set-pin and officer unlock lift a lockout that survived a re
     REQUIRE(briefing(tmp, {"set-pin", "--officer", "PC Jones"}, "482913\n482913\n").exitCode == 0);
     {
         auto store = officer_test::openStore(tmp.data());
-        kiosk::officer::Authenticator strict(*store, kiosk::officer::PinPolicy{1, {std::chrono::seconds{3600}}});
+        kiosk::officer::Authenticator strict(*store, officer_test::pepperFromFile(keyFile(tmp)),
+                                             kiosk::officer::PinPolicy{1, {std::chrono::seconds{3600}}});
         strict.verify("PC Jones", "000000", std::chrono::system_clock::now());
     }
     CHECK(briefing(tmp, {"officer", "list"}).out.find("PC Jones\tofficer\tlocked until") != std::string::npos);
@@ -138,7 +151,8 @@ TEST_CASE("briefing set-pin and officer unlock lift a lockout that survived a re
     CHECK(briefing(tmp, {"officer", "unlock", "Nobody"}).exitCode == 1);
     {
         auto store = officer_test::openStore(tmp.data());
-        kiosk::officer::Authenticator strict(*store, kiosk::officer::PinPolicy{1, {std::chrono::seconds{3600}}});
+        kiosk::officer::Authenticator strict(*store, officer_test::pepperFromFile(keyFile(tmp)),
+                                             kiosk::officer::PinPolicy{1, {std::chrono::seconds{3600}}});
         strict.verify("PC Jones", "000000", std::chrono::system_clock::now());
     }
     REQUIRE(briefing(tmp, {"set-pin", "--officer", "PC Jones"}, "777888\n777888\n").exitCode == 0);
@@ -159,4 +173,65 @@ TEST_CASE("briefing officer settings show and set", "[officer]") {
     const Run bad = briefing(tmp, {"officer", "settings", "set", "idle-timeout-seconds", "2"});
     CHECK(bad.exitCode == 1);
     CHECK(bad.err.find("idle-timeout-seconds") != std::string::npos);
+}
+
+TEST_CASE("briefing refuses a missing or unsafe key file for an existing store, naming the file", "[officer]") {
+    TempDir tmp;
+    REQUIRE(briefing(tmp, {"set-pin", "--officer", "PC Jones"}, "482913\n482913\n").exitCode == 0);
+    const fs::path key = keyFile(tmp);
+    const std::string original = officer_test::readBytes(key);
+    REQUIRE(original.size() == 32);
+
+    fs::permissions(key, fs::perms::group_read, fs::perm_options::add);
+    Run r = briefing(tmp, {"officer", "list"});
+    CHECK(r.exitCode == 3);
+    CHECK(r.err.find(key.string()) != std::string::npos);
+    CHECK(r.err.find("mode 0640") != std::string::npos);
+    fs::permissions(key, fs::perms::group_read, fs::perm_options::remove);
+
+    // The store's data folder copied elsewhere (or the key lost): nothing runs, and no new key is made
+    // that would orphan the PINs.
+    fs::rename(key, tmp.path() / "kept.key");
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"officer", "list"}, {"session", "open"}, {"set-pin", "--officer", "X"}}) {
+        r = briefing(tmp, args, "204861\n204861\n");
+        CHECK(r.exitCode == 3);
+        CHECK(r.err.find(key.string()) != std::string::npos);
+        CHECK(r.err.find("already holds a store") != std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(key));
+
+    // `secret create` is the deliberate way out: a new key, and the old PIN no longer works.
+    r = briefing(tmp, {"secret", "create"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("created " + key.string()) != std::string::npos);
+    CHECK(r.err.find("set every officer PIN again") != std::string::npos);
+    CHECK(officer_test::readBytes(key) != original);
+    CHECK(briefing(tmp, {"secret", "create"}).exitCode == 1);  // never replaced
+    {
+        auto store = officer_test::openStore(tmp.data());
+        kiosk::officer::Authenticator auth(*store, officer_test::pepperFromFile(key));
+        CHECK(std::holds_alternative<kiosk::officer::PinMustBeReset>(
+            auth.verify("PC Jones", "482913", std::chrono::system_clock::now())));
+    }
+    REQUIRE(briefing(tmp, {"set-pin", "--officer", "PC Jones"}, "482913\n482913\n").exitCode == 0);
+    auto store = officer_test::openStore(tmp.data());
+    kiosk::officer::Authenticator auth(*store, officer_test::pepperFromFile(key));
+    CHECK(std::holds_alternative<kiosk::officer::Unlocked>(
+        auth.verify("PC Jones", "482913", std::chrono::system_clock::now())));
+    // The key never lands in the data folder.
+    CHECK(officer_test::filesContaining(tmp.data(), officer_test::readBytes(key)) == 0);
+}
+
+TEST_CASE("briefing --secret-file names the key, and one inside the data folder is refused", "[officer]") {
+    TempDir tmp;
+    const fs::path mine = tmp.path() / "keys" / "kiosk.key";
+    Run r = briefing(tmp, {"--secret-file", mine.string(), "set-pin"}, "482913\n482913\n");
+    REQUIRE(r.exitCode == 0);
+    CHECK(fs::file_size(mine) == 32);
+    CHECK_FALSE(fs::exists(keyFile(tmp)));
+    r = briefing(tmp, {"--secret-file", (tmp.data() / "secret.key").string(), "officer", "list"});
+    CHECK(r.exitCode == 3);
+    CHECK(r.err.find("inside the data folder") != std::string::npos);
+    CHECK_FALSE(fs::exists(tmp.data() / "secret.key"));
 }

@@ -32,11 +32,20 @@ struct OfficerKiosk {
     records::TimePoint clock = std::chrono::system_clock::now();  // what the runner takes as now
     int wipes = 0;
     bool entered = false;  // the hidden gesture fired on the candidate screens
+    // The installation's PIN pepper as kiosk/main derives it (a fixed test key); reset it and call
+    // makeRunner() for a kiosk whose key could not be loaded.
+    std::optional<config::PurposeKey> pinPepper = testPepper();
+
+    static config::PurposeKey testPepper() {
+        config::KeyBytes raw{};
+        raw.fill(0x5C);
+        return config::deriveKey(config::SecretKey(raw), config::KeyPurpose::PinPepper);
+    }
 
     void makeRunner() {
         app::AdminServices admin;
         admin.now = [this] { return clock; };
-        runner = std::make_unique<app::OfficerEffectRunner>(k.store.get(), k.englishModules, [this] {
+        runner = std::make_unique<app::OfficerEffectRunner>(k.store.get(), pinPepper, k.englishModules, [this] {
             ui::wipeInputState();
             ++wipes;
         }, admin);
@@ -52,7 +61,7 @@ struct OfficerKiosk {
     }
     void addOfficer(const std::string& name, const std::string& pin,
                     records::OfficerRole role = records::OfficerRole::Officer) {
-        officer::setPin(*k.store, name, role, pin, "test");
+        officer::setPin(*k.store, name, role, pin, *pinPepper, "test");
     }
 
     // Officer screens while officer mode is open, else the journey plus the hidden entry gesture.

@@ -44,7 +44,9 @@ void addConfigCommands(CLI::App& app, Context& ctx) {
             std::cout << "created " << loaded.file.string() << " (key id " << keyId(loaded.key) << ")\n";
             if (dataFolderHasStore(s.dataDir)) {
                 std::cerr << "briefing: the store in " << s.dataDir.string()
-                          << " was set up without this key: set every officer PIN again with briefing set-pin\n";
+                          << " was set up without this key: set every officer PIN again with briefing set-pin; its "
+                             "audit log stays sealed under the old key, so briefing audit verify reports it as "
+                             "damaged until the old key file is put back\n";
             }
             return static_cast<int>(kExitOk);
         });

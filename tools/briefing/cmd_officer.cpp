@@ -178,8 +178,8 @@ void addOfficerCommands(CLI::App& app, Context& ctx) {
     auto ap = std::make_shared<OfficerArgs>();
     CLI::App* setPin = addCommand(
         app, ctx, "set-pin",
-        "Set an officer's PIN (6+ digits, read twice from standard input) and clear its lockout; only the "
-        "Argon2id hash is stored",
+        "Set an officer's PIN (6+ digits, not a weak one such as 000000 or 123456; read twice from standard input) "
+        "and clear its lockout; only its Argon2id hash, peppered with the installation's secret key, is stored",
         [&ctx, ap] {
             return runRecords([&] {
                 std::string pin = readPinTwice(ap->name);
@@ -187,8 +187,9 @@ void addOfficerCommands(CLI::App& app, Context& ctx) {
                 std::optional<officer::Role> role;
                 if (!ap->role.empty()) role = records::parseOfficerRole(ap->role);
                 try {
+                    const auto pepper = kiosk::config::deriveKey(ctx.secret(), kiosk::config::KeyPurpose::PinPepper);
                     auto store = openRecords(ctx, true);
-                    const officer::Role stored = officer::setPin(*store, ap->name, role, pin, cliActor());
+                    const officer::Role stored = officer::setPin(*store, ap->name, role, pin, pepper, cliActor());
                     officer::wipe(pin);
                     std::cout << "PIN set for officer \"" << ap->name << "\" (role " << records::officerRoleKey(stored)
                               << "); failed attempts and lockout cleared\n";

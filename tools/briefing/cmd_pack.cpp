@@ -5,6 +5,7 @@
 
 #include "content/course.hpp"
 #include "content/text.hpp"
+#include "kiosk/config/data_dir.hpp"
 #include "kiosk/packs/packs.hpp"
 #include "kiosk/packs/printer_choice.hpp"
 #include "print/font_coverage.hpp"
@@ -63,17 +64,26 @@ void addPackOptions(CLI::App* cmd, PackArgs& a) {
     cmd->add_flag("--no-plan", a.noPlan, "Leave the personal safety plan out of the pack");
 }
 
-// Renders one candidate's pack to `file`; on a pack the renderer refuses, says why on stderr.
+// Renders one candidate's pack to `file`; on a pack the renderer refuses, says why on stderr. A pack that
+// cannot be written (disk full ...) throws print::PackWriteError: the whole command stops with exit 3.
 bool writeOnePack(Store& store, const PackContext& pc, const std::string& candidateId,
                   const kiosk::packs::PackOptions& options, const fs::path& file) {
     try {
         const auto request = kiosk::packs::buildPackRequest(store.subjectAccess(candidateId), pc.course, pc.force, options);
         pc.renderer.writeFile(request, file);
         return true;
+    } catch (const print::PackWriteError&) {
+        throw;
     } catch (const print::PackError& e) {
         std::cerr << "briefing: candidate " << candidateId << " skipped: " << e.what() << '\n';
         return false;
     }
+}
+
+// Removes the hidden partial PDFs an earlier, killed run left where this one writes (personal data).
+void removeLeftovers(const fs::path& folder, const std::string& fileName) {
+    if (const int n = print::removePackTemporaries(folder, fileName))
+        std::cerr << "briefing: removed " << n << " partial pack file(s) a killed run left in " << folder.string() << '\n';
 }
 
 // Runs the print client over `jobIds` (empty: everything pending). Exit 0 when all printed, 4 when some
@@ -108,22 +118,38 @@ void addPackCommands(CLI::App& app, Context& ctx) {
     CLI::App* pack = addCommand(app, ctx, "pack", "Render safety packs as PDF files", [&ctx, ap] {
         return runRecords([&] {
             auto& a = *ap;
+            const auto& s = ctx.settings();
+            if (!a.candidate.empty() && a.out.empty()) throw InputError("--candidate needs --out FILE");
+            if (a.candidate.empty() && a.outDir.empty()) throw InputError("--session needs --out-dir DIR");
+            const bool toFolder = a.candidate.empty();
+            if (auto problem = kiosk::config::outputTargetProblem(s.dataDir, s.exportDir, toFolder ? a.outDir : a.out,
+                                                                  toFolder))
+                throw InputError("pack: " + *problem);
             auto store = openRecords(ctx, false);
             const auto pc = loadPackContext(ctx);
             const auto options = optionsFrom(a);
-            if (!a.candidate.empty()) {
-                if (a.out.empty()) throw InputError("--candidate needs --out FILE");
-                return writeOnePack(*store, pc, a.candidate, options, a.out) ? kExitOk : kExitInvalidInput;
-            }
-            if (a.outDir.empty()) throw InputError("--session needs --out-dir DIR");
-            const auto roster = store->roster(a.session);
-            // Packs hold personal data: a folder we create is 0700, like every folder we make.
-            if (auto problem = kiosk::config::makePrivateDirectories(a.outDir)) throw InputError(*problem);
             int written = 0;
             int skipped = 0;
-            for (const auto& entry : roster) {
-                const fs::path file = fs::path(a.outDir) / (entry.candidateId + ".pdf");
-                (writeOnePack(*store, pc, entry.candidateId, options, file) ? written : skipped)++;
+            try {
+                if (!toFolder) {
+                    const fs::path out = a.out;
+                    removeLeftovers(out.has_parent_path() ? out.parent_path() : fs::path("."), out.filename().string());
+                    return writeOnePack(*store, pc, a.candidate, options, out) ? kExitOk : kExitInvalidInput;
+                }
+                const auto roster = store->roster(a.session);
+                // Packs are personal data: a folder we make for them is 0700.
+                if (auto problem = kiosk::config::makePrivateDirectories(a.outDir))
+                    throw print::PackWriteError(*problem, errno);
+                removeLeftovers(a.outDir, {});
+                for (const auto& entry : roster) {
+                    const fs::path file = fs::path(a.outDir) / (entry.candidateId + ".pdf");
+                    (writeOnePack(*store, pc, entry.candidateId, options, file) ? written : skipped)++;
+                }
+            } catch (const print::PackWriteError& e) {
+                std::cerr << "briefing: pack: " << e.what() << " (nothing partial was left"
+                          << (toFolder ? "; " + std::to_string(written) + " packs were written before" : std::string())
+                          << ")\n";
+                return kExitEnvironment;
             }
             std::cout << "wrote " << written << " packs to " << a.outDir << (skipped ? ", skipped " : "")
                       << (skipped ? std::to_string(skipped) : std::string()) << '\n';

@@ -2,6 +2,7 @@
 // data-protection commands. Layer: tools.
 #include "cmd_records.hpp"
 
+#include "kiosk/config/data_dir.hpp"
 #include "kiosk/records/export.hpp"
 
 #include <filesystem>
@@ -43,6 +44,9 @@ int runExport(Context& ctx, const DataArgs& a) {
         std::cerr << "briefing export: --candidate exports are JSON only (--format json)\n";
         return kiosk::config::kExitUsage;
     }
+    const auto& s = ctx.settings();
+    if (auto problem = kiosk::config::outputTargetProblem(s.dataDir, s.exportDir, a.out, false))
+        throw InputError("export: " + *problem);
     auto store = openRecords(ctx, false);
     if (!a.candidate.empty()) {
         const std::string json = subjectJson(store->subjectAccess(a.candidate));

@@ -45,17 +45,23 @@ std::string Invoker::actor() const {
     return a;
 }
 
+void refuseForeignDataFolder(const std::filesystem::path& dataDir) {
+    struct stat st {};
+    if (::stat(dataDir.c_str(), &st) != 0) return;
+    const uid_t me = ::geteuid();
+    if (st.st_uid == me || me == 0) return;
+    const std::string ownerName = userName(st.st_uid).value_or(std::to_string(st.st_uid));
+    throw DataOwnerError("the data folder " + dataDir.string() + " belongs to user " + ownerName +
+                         ", not to you: run briefing as that user, e.g. runuser -u " + ownerName + " -- briefing …");
+}
+
 void becomeDataOwner(const std::filesystem::path& dataDir) {
+    refuseForeignDataFolder(dataDir);
     struct stat st {};
     if (::stat(dataDir.c_str(), &st) != 0) return;  // missing: created by and for the caller
-    const uid_t me = ::geteuid();
-    if (st.st_uid == me) return;
+    if (st.st_uid == ::geteuid()) return;
     const auto owner = userName(st.st_uid);
     const std::string ownerName = owner.value_or(std::to_string(st.st_uid));
-    if (me != 0)
-        throw DataOwnerError("the data folder " + dataDir.string() + " belongs to user " + ownerName +
-                             ", not to you: run briefing as that user, e.g. runuser -u " + ownerName +
-                             " -- briefing …");
     // Root: become the owner, so backups, the WAL and spool files stay theirs (a root-owned backups/ folder
     // would break the kiosk's own backups).
     const passwd* pw = owner ? ::getpwnam(owner->c_str()) : nullptr;

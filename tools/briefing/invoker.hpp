@@ -37,4 +37,9 @@ public:
 // must be read before.
 void becomeDataOwner(const std::filesystem::path& dataDir);
 
+// The refusal alone, changing nothing: DataOwnerError when the folder exists, belongs to another user and
+// this process is not root. Run before the secret key is read, so such a user hears about runuser rather
+// than about a key file it cannot read.
+void refuseForeignDataFolder(const std::filesystem::path& dataDir);
+
 }  // namespace briefing

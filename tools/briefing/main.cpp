@@ -2,6 +2,7 @@
 #include "bk/build_info.hpp"
 #include "cmd_records.hpp"
 #include "commands.hpp"
+#include "invoker.hpp"
 
 #include <iostream>
 
@@ -91,7 +92,13 @@ int main(int argc, char** argv) {
     briefing::addPackCommands(app, ctx);
     briefing::addOfficerCommands(app, ctx);
     // The early start-up step: after parsing, before any subcommand runs.
-    app.parse_complete_callback([&] { ctx.loadSecret(ctx.keyUse(briefing::chosenCommand(app))); });
+    app.parse_complete_callback([&] {
+        const briefing::KeyUse use = ctx.keyUse(briefing::chosenCommand(app));
+        // Another user's data folder is refused before the key is looked at; root reads the key here and
+        // becomes the folder's owner later, just before it opens the store (openRecords).
+        if (use != briefing::KeyUse::None) briefing::refuseForeignDataFolder(ctx.settings().dataDir);
+        ctx.loadSecret(use);
+    });
 
     try {
         app.parse(argc, argv);
@@ -99,6 +106,9 @@ int main(int argc, char** argv) {
         const int code = app.exit(e);
         return code == 0 ? kExitOk : kExitUsage;
     } catch (const SecretError& e) {
+        std::cerr << "briefing: " << e.what() << '\n';
+        return kExitEnvironment;
+    } catch (const briefing::DataOwnerError& e) {
         std::cerr << "briefing: " << e.what() << '\n';
         return kExitEnvironment;
     } catch (const SettingsError& e) {

@@ -23,11 +23,18 @@ struct InstallResult {
     std::filesystem::path previous;       // where the replaced course now is (empty when there was none)
 };
 
+// Every entry under `dir` that is not a plain file or folder (a symbolic link, FIFO, socket or device),
+// as one error each ("file: a symbolic link (to X): ..."). A course folder may hold only plain files and
+// folders: links are never followed, so a link to /etc/shadow is refused, not copied in. `dir` itself may
+// be a link (the path the user gave). validateCourse reports these first and reads nothing else.
+std::vector<Diagnostic> nonPlainEntries(const std::filesystem::path& dir);
+
 // The sibling folder holding the previous course: "<target>.previous".
 std::filesystem::path previousCourseDir(const std::filesystem::path& target);
 
-// Validates `source` (with `forceProfile`, see validateCourse), copies it next to `target`, validates the
-// copy again, then swaps it in with one atomic rename (renameat2 RENAME_EXCHANGE where the file system
+// Validates `source` (with `forceProfile`, see validateCourse), copies it next to `target` (plain files
+// and folders only, opened with O_NOFOLLOW, so a link swapped in after the check is refused too), validates
+// the copy again, then swaps it in with one atomic rename (renameat2 RENAME_EXCHANGE where the file system
 // supports it). The replaced course becomes <target>.previous; an older .previous is deleted.
 InstallResult installCourse(const std::filesystem::path& source, const std::filesystem::path& target,
                             const std::filesystem::path& forceProfile);

@@ -68,9 +68,14 @@ CheckSummary summariseChecks(const std::vector<content::Module>& modules,
     return out;
 }
 
-OfficerEffectRunner::OfficerEffectRunner(records::Store* store, std::vector<content::Module> modules,
-                                         std::function<void()> wipe, AdminServices admin)
-    : m_store(store), m_modules(std::move(modules)), m_wipe(std::move(wipe)), m_admin(std::move(admin)) {
+OfficerEffectRunner::OfficerEffectRunner(records::Store* store, std::optional<config::PurposeKey> pinPepper,
+                                         std::vector<content::Module> modules, std::function<void()> wipe,
+                                         AdminServices admin)
+    : m_store(store),
+      m_pinPepper(std::move(pinPepper)),
+      m_modules(std::move(modules)),
+      m_wipe(std::move(wipe)),
+      m_admin(std::move(admin)) {
     if (!m_admin.store) m_admin.store = store;
 }
 
@@ -162,7 +167,7 @@ std::vector<flow::OfficerEvent> OfficerEffectRunner::run(const flow::OfficerEffe
                     return {flow::PinProblem{kNoStore}};
                 }
                 try {
-                    officer::Authenticator auth(*m_store);
+                    officer::Authenticator auth(*m_store, m_pinPepper);
                     const auto t = now();
                     // Checked first so a locked-out officer's tries are neither verified nor audited again.
                     if (const auto end = auth.lockedUntil(e.name, t)) {
@@ -180,6 +185,9 @@ std::vector<flow::OfficerEvent> OfficerEffectRunner::run(const flow::OfficerEffe
                             [](const officer::NoOfficersConfigured&) -> flow::OfficerEvent {
                                 return flow::PinProblem{"No officers are set up: run `briefing set-pin` from a shell."};
                             },
+                            // One message for every PIN, right or wrong: nothing was checked, or the result was not saved.
+                            [](const officer::Unavailable& u) -> flow::OfficerEvent { return flow::PinProblem{u.message}; },
+                            [](const officer::PinMustBeReset& r) -> flow::OfficerEvent { return flow::PinProblem{r.message}; },
                         },
                         verdict)};
                 } catch (const std::exception& ex) {

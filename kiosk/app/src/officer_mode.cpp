@@ -5,10 +5,10 @@
 
 namespace kiosk::app {
 
-OfficerMode::OfficerMode(records::Store* store, const std::vector<content::Module>& modules, std::function<void()> wipe,
-                         AdminServices admin)
+OfficerMode::OfficerMode(records::Store* store, std::optional<config::PurposeKey> pinPepper,
+                         const std::vector<content::Module>& modules, std::function<void()> wipe, AdminServices admin)
     : m_state(flow::initialOfficerState(makeOfficerConfig(modules))),
-      m_runner(store, modules, std::move(wipe), std::move(admin)) {}
+      m_runner(store, std::move(pinPepper), modules, std::move(wipe), std::move(admin)) {}
 
 void OfficerMode::send(const flow::OfficerEvent& event) {
     auto step = flow::reduceOfficer(std::move(m_state), event);

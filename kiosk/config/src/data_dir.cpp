@@ -34,6 +34,50 @@ std::optional<std::string> prepareDataDir(const fs::path& dir) {
     return std::nullopt;
 }
 
+namespace {
+
+std::filesystem::path resolvedPath(const std::filesystem::path& p) {
+    std::error_code ec;
+    const auto absolute = std::filesystem::absolute(p, ec);
+    auto r = std::filesystem::weakly_canonical(absolute, ec);
+    return ec ? absolute.lexically_normal() : r;
+}
+
+bool within(const std::filesystem::path& child, const std::filesystem::path& folder) {
+    auto c = child.begin();
+    for (auto f = folder.begin(); f != folder.end(); ++f, ++c) {
+        if (f->empty()) continue;
+        if (c == child.end() || *c != *f) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<std::string> outputTargetProblem(const std::filesystem::path& dataDir,
+                                               const std::filesystem::path& exportDir,
+                                               const std::filesystem::path& target, bool targetIsFolder) {
+    if (target.empty()) return std::string("no output path given");
+    std::filesystem::path name = target;
+    if (!name.has_filename()) name = name.parent_path();
+    // A file's folder is resolved; the file's own name is kept (rename replaces a link, not its target).
+    const std::filesystem::path where =
+        targetIsFolder ? resolvedPath(name) : resolvedPath(name.parent_path().empty() ? "." : name.parent_path()) /
+                                                  name.filename();
+    const std::filesystem::path data = resolvedPath(dataDir);
+    if (!within(where, data)) return std::nullopt;
+    if (!exportDir.empty()) {
+        // The export folder (by default <data>/exports) is for exports, unless it is the data folder itself.
+        const std::filesystem::path exports = resolvedPath(exportDir);
+        const bool usable = !within(data, exports);
+        if (usable && within(where, exports) && (targetIsFolder || where != exports)) return std::nullopt;
+    }
+    return target.string() + " is inside the data folder " + dataDir.string() +
+           " (the attendance store, its backups and spool live there; writing there could destroy them): "
+           "choose a file outside it" +
+           (exportDir.empty() ? std::string() : ", or in the export folder " + exportDir.string());
+}
+
 std::optional<std::string> checkDataDir(const fs::path& dir) {
     struct stat st {};
     if (::stat(dir.c_str(), &st) != 0)

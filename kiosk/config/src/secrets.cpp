@@ -2,6 +2,8 @@
 // (libsodium crypto_kdf). Layer: kiosk/config.
 #include "kiosk/config/secrets.hpp"
 
+#include "kiosk/config/data_dir.hpp"
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -65,13 +67,15 @@ void refuseInsideDataFolder(const fs::path& file, const fs::path& dataDir) {
 
 // Reads and checks an existing key file through one descriptor, so what is checked is what is read.
 // Returns false when the file does not exist.
-bool readKeyFile(const fs::path& file, KeyBytes& out) {
+bool readKeyFile(const fs::path& file, KeyBytes& out, bool checkMode) {
     Fd f;
     f.fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (f.fd < 0) {
         if (errno == ENOENT) return false;
+        const int err = errno;
         throw SecretError(SecretError::Kind::Unreadable,
-                          "secret key file " + file.string() + " cannot be read: " + errnoText(errno));
+                          "secret key file " + file.string() + " cannot be read: " + errnoText(err) +
+                              (err == EACCES ? " (run briefing as the key's owner or as root)" : ""));
     }
     struct stat st {};
     if (::fstat(f.fd, &st) != 0) {
@@ -81,7 +85,7 @@ bool readKeyFile(const fs::path& file, KeyBytes& out) {
     if (!S_ISREG(st.st_mode)) {
         throw SecretError(SecretError::Kind::Unsafe, "secret key file " + file.string() + " is not a regular file");
     }
-    if ((st.st_mode & 077) != 0) {
+    if (checkMode && (st.st_mode & 077) != 0) {
         throw SecretError(SecretError::Kind::Unsafe,
                           "secret key file " + file.string() + " has mode " + octal(st.st_mode) +
                               ": it must not be readable or writable by group or others (chmod 600 " + file.string() +
@@ -116,18 +120,6 @@ bool readKeyFile(const fs::path& file, KeyBytes& out) {
     return true;
 }
 
-// Makes the missing ancestors of `dir` (and `dir`) with mode 0700.
-void makeFolders(const fs::path& dir) {
-    if (dir.empty()) return;
-    std::error_code ec;
-    if (fs::is_directory(dir, ec)) return;
-    makeFolders(dir.parent_path());
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-        throw SecretError(SecretError::Kind::NotCreated, "secret key file cannot be created: folder " + dir.string() +
-                                                             ": " + errnoText(errno));
-    }
-}
-
 void writeAll(int fd, const unsigned char* data, std::size_t size, const fs::path& tmp) {
     std::size_t done = 0;
     while (done < size) {
@@ -147,7 +139,8 @@ void writeAll(int fd, const unsigned char* data, std::size_t size, const fs::pat
 // never replaces an existing file; two first starts at once end up with the same key. Returns false when
 // another process created it first.
 bool createKeyFile(const fs::path& file) {
-    makeFolders(file.parent_path());
+    if (auto problem = makePrivateDirectories(file.parent_path()))
+        throw SecretError(SecretError::Kind::NotCreated, "secret key file " + file.string() + ": " + *problem);
     KeyBytes bytes{};
     randombytes_buf(bytes.data(), bytes.size());
     const fs::path tmp = file.parent_path() / ("." + file.filename().string() + ".tmp-" + std::to_string(::getpid()) +
@@ -281,6 +274,7 @@ bool dataFolderHasStore(const fs::path& dataDir) {
 
 LoadedSecret loadSecretFile(const fs::path& file, const std::string& origin, bool mayCreateAtLocation,
                             const fs::path& dataDir, SecretCreation creation) {
+    const bool fromCredential = !mayCreateAtLocation;
     initSodium();
     if (file.empty()) {
         throw SecretError(SecretError::Kind::Missing,
@@ -290,8 +284,8 @@ LoadedSecret loadSecretFile(const fs::path& file, const std::string& origin, boo
     refuseInsideDataFolder(file, dataDir);
     KeyBytes bytes{};
     bool created = false;
-    if (!readKeyFile(file, bytes)) {
-        const bool mayCreate = mayCreateAtLocation && creation != SecretCreation::Never;
+    if (!readKeyFile(file, bytes, !fromCredential)) {
+        const bool mayCreate = !fromCredential && creation != SecretCreation::Never;
         if (creation != SecretCreation::EvenWithStore && dataFolderHasStore(dataDir)) {
             throw SecretError(SecretError::Kind::WouldOrphanStore,
                               "secret key file " + file.string() + " (" + origin +
@@ -305,7 +299,7 @@ LoadedSecret loadSecretFile(const fs::path& file, const std::string& origin, boo
                               "secret key file " + file.string() + " (" + origin + ") does not exist");
         }
         created = createKeyFile(file);
-        if (!readKeyFile(file, bytes)) {
+        if (!readKeyFile(file, bytes, true)) {
             throw SecretError(SecretError::Kind::NotCreated,
                               "secret key file " + file.string() + " vanished right after it was created");
         }

@@ -229,7 +229,8 @@ FieldProblem validateField(Field field, const std::string& text) {
         return FieldProblem::InvalidText;
     }
     const bool required = field == Field::Name || field == Field::Constituency;
-    if (s.value.empty()) return required ? FieldProblem::Empty : FieldProblem::None;
+    // Nothing visible (only fillers, marks or joiners) is as good as empty.
+    if (s.value.empty() || !s.visible) return required ? FieldProblem::Empty : FieldProblem::None;
     if (content::text::codePointCount(s.value) > kMaxFieldCodePoints) return FieldProblem::TooLong;
     if (field == Field::Email) {
         const auto at = s.value.find('@');

@@ -6,6 +6,7 @@ namespace kiosk::records {
 namespace {
 
 constexpr const char* kArgon2idPrefix = "$argon2id$";
+constexpr const char* kPepperMark = "$pepper=";  // kiosk/officer/pin.hpp: which pepper keyed the hash
 constexpr const char* kOfficerColumns =
     "name, role, failed_attempts, last_failure_at, locked_until, created_at, updated_at";
 
@@ -83,8 +84,8 @@ void Store::setOfficerPin(const std::string& name, OfficerRole role, const std::
                           const std::string& actor) {
     const std::string n = sanitiseField("officer name", name, true);
     const std::string who = sanitiseField("audit actor", actor, false);
-    if (pinHash.rfind(kArgon2idPrefix, 0) != 0) {
-        throw InputError("officer PIN: only an Argon2id hash (\"$argon2id$...\") is stored, never a PIN");
+    if (pinHash.rfind(kArgon2idPrefix, 0) != 0 || pinHash.find(kPepperMark) == std::string::npos) {
+        throw InputError("officer PIN: only a peppered Argon2id hash (\"$argon2id$...$pepper=...\") is stored, never a PIN");
     }
     guarded("officer PIN not saved", [&] {
         auto& db = m_impl->db;
@@ -128,18 +129,54 @@ std::optional<std::string> Store::officerPinHash(const std::string& name) const 
     });
 }
 
-Officer Store::recordPinFailure(const std::string& name, TimePoint at,
-                                const std::function<std::optional<TimePoint>(int failures)>& lockoutFor) {
-    return guarded("failed PIN attempt not saved", [&] {
+namespace {
+
+// One context for every write of a PIN attempt, whatever the PIN: a different message for the right PIN
+// would tell a guesser it was right without unlocking anything.
+constexpr const char* kAttemptNotSaved = "officer PIN attempt not saved";
+
+bool anyOfficer(SQLite::Database& db) {
+    SQLite::Statement q(db, "SELECT 1 FROM officers LIMIT 1");
+    return q.executeStep();
+}
+
+}  // namespace
+
+PinAttempt Store::beginPinAttempt(const std::string& name, TimePoint at, const PinAttemptRules& rules) {
+    return guarded(kAttemptNotSaved, [&] {
         auto& db = m_impl->db;
         const std::string now = m_impl->nowIso();
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-        Officer o = requireOfficer(db, name);
-        // Counted inside the write transaction, so two attempts at once can never both see the old count.
+        PinAttempt attempt;
+        if (!anyOfficer(db)) {
+            appendAudit(db, now, "unknown", "failed-pin", "PIN entered but no officer account exists (run briefing set-pin)");
+            tx.commit();
+            attempt.outcome = PinAttempt::Outcome::NoOfficers;
+            return attempt;
+        }
+        std::optional<Officer> found = findOfficer(db, name);
+        if (!found) {
+            // The typed name is not echoed into the log: it may be anything, even a mistyped PIN.
+            appendAudit(db, now, "unknown", "failed-pin", "PIN entered for an unknown officer name");
+            tx.commit();
+            attempt.outcome = PinAttempt::Outcome::UnknownOfficer;
+            return attempt;
+        }
+        Officer o = std::move(*found);
+        if (auto until = rules.lockedUntil ? rules.lockedUntil(o) : std::nullopt) {
+            appendAudit(db, now, o.name, "failed-pin", "refused: locked out until " + toUtcIso(*until) + "; PIN not checked");
+            tx.commit();
+            attempt.outcome = PinAttempt::Outcome::LockedOut;
+            attempt.officer = std::move(o);
+            attempt.lockedUntil = until;
+            return attempt;
+        }
+        // Counted as a failure inside the write transaction, before anyone looks at the PIN: a crash, a kill
+        // or a failing second commit leaves it counted. Two attempts at once never see the same count.
         o.failedAttempts += 1;
         o.lastFailureAt = toUtcIso(at);
-        const std::optional<TimePoint> until = lockoutFor ? lockoutFor(o.failedAttempts) : std::nullopt;
-        if (until) o.lockedUntil = toUtcIso(*until);
+        attempt.lockedUntil = rules.lockoutFor ? rules.lockoutFor(o.failedAttempts) : std::nullopt;
+        if (attempt.lockedUntil) o.lockedUntil = toUtcIso(*attempt.lockedUntil);
         o.updatedAt = now;
         SQLite::Statement up(db, "UPDATE officers SET failed_attempts = ?, last_failure_at = ?, locked_until = ?, "
                                  "updated_at = ? WHERE name = ?");
@@ -149,25 +186,45 @@ Officer Store::recordPinFailure(const std::string& name, TimePoint at,
         up.bind(4, now);
         up.bind(5, o.name);
         up.exec();
-        appendAudit(db, now, o.name, "failed-pin", "wrong PIN, attempt " + std::to_string(o.failedAttempts));
-        if (until) {
-            appendAudit(db, now, o.name, "lockout",
-                        "locked until " + o.lockedUntil + " after " + std::to_string(o.failedAttempts) + " wrong PINs");
-        }
+        SQLite::Statement hash(db, "SELECT pin_hash FROM officers WHERE name = ?");
+        hash.bind(1, o.name);
+        if (hash.executeStep()) attempt.pinHash = hash.getColumn(0).getString();
+        appendAudit(db, now, o.name, "pin-attempt",
+                    "attempt " + std::to_string(o.failedAttempts) + " counted before the PIN is checked");
         tx.commit();
-        return o;
+        attempt.outcome = PinAttempt::Outcome::Counted;
+        attempt.officer = std::move(o);
+        return attempt;
     });
 }
 
-void Store::recordUnlock(const std::string& name, const std::string& detail) {
+void Store::finishPinAttempt(const PinAttempt& attempt, PinAttemptResult result, const std::string& detail) {
+    if (attempt.outcome != PinAttempt::Outcome::Counted) {
+        throw std::logic_error("finishPinAttempt: only a counted attempt has a second step");
+    }
     const std::string what = sanitiseField("audit detail", detail, false);
-    guarded("unlock not saved", [&] {
+    const Officer& o = attempt.officer;
+    guarded(kAttemptNotSaved, [&] {
         auto& db = m_impl->db;
         const std::string now = m_impl->nowIso();
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-        const Officer o = requireOfficer(db, name);
-        clearFailures(db, o.name, now);
-        appendAudit(db, now, o.name, "unlock", what);
+        switch (result) {
+            case PinAttemptResult::Right:
+                clearFailures(db, o.name, now);
+                appendAudit(db, now, o.name, "unlock", what);
+                break;
+            case PinAttemptResult::Wrong:
+                appendAudit(db, now, o.name, "failed-pin", "wrong PIN, attempt " + std::to_string(o.failedAttempts));
+                if (attempt.lockedUntil) {
+                    appendAudit(db, now, o.name, "lockout",
+                                "locked until " + o.lockedUntil + " after " + std::to_string(o.failedAttempts) +
+                                    " wrong PINs");
+                }
+                break;
+            case PinAttemptResult::Refused:
+                appendAudit(db, now, o.name, "failed-pin", what);
+                break;
+        }
         tx.commit();
     });
 }

@@ -76,8 +76,14 @@ std::string sanitiseField(const std::string& field, const std::string& value, bo
     if (auto bad = content::text::firstInvalidUtf8(value)) {
         throw InputError(field + ": not valid UTF-8 (byte " + std::to_string(*bad) + ")");
     }
-    std::string clean = content::text::sanitiseLine(value).value;
-    if (required && clean.empty()) throw InputError(field + ": must not be empty");
+    const auto sanitised = content::text::sanitiseLine(value);
+    // Only invisible characters (a name of Hangul fillers, marks alone ...) is no value at all.
+    std::string clean = sanitised.visible ? sanitised.value : std::string();
+    if (required && clean.empty()) {
+        const bool blank = value.find_first_not_of(" \t\r\n") == std::string::npos;
+        throw InputError(field + ": must not be empty" +
+                         (blank ? "" : " (it holds no visible character: a letter, digit or sign)"));
+    }
     if (content::text::codePointCount(clean) > kMaxFieldCodePoints) {
         throw InputError(field + ": longer than " + std::to_string(kMaxFieldCodePoints) + " characters");
     }

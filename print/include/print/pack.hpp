@@ -56,6 +56,17 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The rendered pack could not be written (disk full, file too large, folder not writable ...): an
+// environment fault, not a problem with the candidate. Nothing is left at the path or beside it.
+class PackWriteError : public PackError {
+public:
+    PackWriteError(const std::string& message, int error) : PackError(message), m_error(error) {}
+    int error() const noexcept { return m_error; }  // the errno
+
+private:
+    int m_error;
+};
+
 // Files the renderer needs; all must exist.
 struct PackAssets {
     std::filesystem::path regularFont;  // prepared BriefingSans.ttf
@@ -98,7 +109,16 @@ private:
 std::vector<unsigned char> renderPack(const PackRequest& request);
 void writePackFile(const PackRequest& request, const std::filesystem::path& path);
 
-// Writes bytes to `path` atomically (temporary file in the same folder, fsync, rename). Throws PackError.
+// Writes bytes to `path` atomically (temporary file ".<name>.XXXXXX" in the same folder, fsync, rename).
+// Throws PackWriteError; the temporary is removed again on failure (a kill can still leave it: see
+// removePackTemporaries).
+
 void writeFileAtomically(const std::filesystem::path& path, const std::vector<unsigned char>& bytes);
+
+// Deletes the temporaries writeFileAtomically leaves in `folder` when killed mid-write (a hidden partial
+// PDF holding personal data): for `fileName` (".<fileName>.XXXXXX"), or for every "<name>.pdf" when
+// fileName is empty. For a folder one program writes packs into at a time (e.g. `briefing pack --out-dir`
+// before it starts); returns how many were removed.
+int removePackTemporaries(const std::filesystem::path& folder, const std::string& fileName = {});
 
 }  // namespace print

@@ -3,11 +3,13 @@
 #pragma once
 
 #include "content/document.hpp"
+#include "kiosk/config/secrets.hpp"
 #include "kiosk/app/officer_admin_effects.hpp"
 #include "kiosk/flow/officer.hpp"
 #include "kiosk/records/store.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,10 +30,12 @@ CheckSummary summariseChecks(const std::vector<content::Module>& modules,
 // action reports that there is no attendance store.
 class OfficerEffectRunner {
 public:
-    // `modules`: the course (for "x of 8" and knowledge-check summaries); `wipe` forgets ImGui's copies
-    // of typed text. `admin` is handed to runAdminEffect for the admin pages' effects.
-    OfficerEffectRunner(records::Store* store, std::vector<content::Module> modules, std::function<void()> wipe,
-                        AdminServices admin = {});
+    // `pinPepper`: the installation's PIN pepper (config::KeyPurpose::PinPepper); without it every PIN
+    // attempt is refused as "officer mode unavailable" before any PIN is checked. `modules`: the course (for
+    // "x of 8" and knowledge-check summaries); `wipe` forgets ImGui's copies of typed text. `admin` is
+    // handed to runAdminEffect for the admin pages' effects.
+    OfficerEffectRunner(records::Store* store, std::optional<config::PurposeKey> pinPepper,
+                        std::vector<content::Module> modules, std::function<void()> wipe, AdminServices admin = {});
     std::vector<flow::OfficerEvent> run(const flow::OfficerEffect& effect);
     AdminServices& admin() { return m_admin; }
 
@@ -40,6 +44,7 @@ private:
     std::vector<flow::OfficerEvent> loadRoster(const flow::LoadRoster& e);
 
     records::Store* m_store;
+    std::optional<config::PurposeKey> m_pinPepper;
     std::vector<content::Module> m_modules;
     std::function<void()> m_wipe;
     AdminServices m_admin;

@@ -8,8 +8,8 @@ namespace kiosk::app {
 
 class OfficerMode {
 public:
-    OfficerMode(records::Store* store, const std::vector<content::Module>& modules, std::function<void()> wipe,
-                AdminServices admin);
+    OfficerMode(records::Store* store, std::optional<config::PurposeKey> pinPepper,
+                const std::vector<content::Module>& modules, std::function<void()> wipe, AdminServices admin);
     const flow::OfficerState& state() const { return m_state; }
     bool active() const { return m_state.active; }
     // Reduces `event`, runs the effects it asks for and reduces their results, in order.

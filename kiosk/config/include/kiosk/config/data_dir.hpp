@@ -17,6 +17,14 @@ std::optional<std::string> makePrivateDirectories(const std::filesystem::path& d
 // on success, or a one-line problem naming the folder.
 std::optional<std::string> prepareDataDir(const std::filesystem::path& dir);
 
+// Why `target` (a file an export or pack is to be written to, or a folder packs go into) must not be
+// used, or nullopt: it is the data folder `dataDir` or inside it (the store, its WAL and SHM, backups, the
+// spool folder, a damaged store kept aside: a rename over any of them destroys it), unless it lies inside
+// the configured export folder `exportDir`. Symbolic links in the folders are resolved; the last
+// component of a file is not, since the write renames over that name rather than following it.
+std::optional<std::string> outputTargetProblem(const std::filesystem::path& dataDir,
+                                               const std::filesystem::path& exportDir,
+                                               const std::filesystem::path& target, bool targetIsFolder);
 // For read-only commands: checks that `dir` exists, is a folder and can be read, creating nothing.
 std::optional<std::string> checkDataDir(const std::filesystem::path& dir);
 

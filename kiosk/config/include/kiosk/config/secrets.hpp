@@ -8,7 +8,8 @@
 //   4. $XDG_CONFIG_HOME/briefing-kiosk/secret.key          (default ~/.config/briefing-kiosk/secret.key)
 //
 // The file holds exactly kSecretKeyBytes raw random bytes (`head -c 32 /dev/urandom`), is a regular file
-// owned by the reading user or root, and has no group or other permission bits (0600 or 0400).
+// owned by the reading user or root, and has no group or other permission bits (0600 or 0400; a systemd
+// credential is exempt from the mode check, see loadSecretFile).
 //
 // Creation rule (so a fresh key never silently orphans a store's PIN hashes and audit chain): a missing
 // key file is created (0600, atomically: temp file + link, never overwriting) only when the data folder
@@ -134,7 +135,10 @@ struct LoadedSecret {
 LoadedSecret loadSecret(const Settings& settings, SecretCreation creation);
 
 // The same with the location given explicitly (what loadSecret uses; for tests and tools).
-// `mayCreateAtLocation` is false for a systemd credential (a read-only folder we never write to).
+// `mayCreateAtLocation` is false for a systemd credential: it is never created (a read-only folder), and
+// its group/other mode bits are not checked, since systemd gives the unit's user access either as owner
+// (mode 0400) or through an ACL entry, which shows as group bits (0440), in a folder only that user and
+// root can enter.
 LoadedSecret loadSecretFile(const std::filesystem::path& file, const std::string& origin, bool mayCreateAtLocation,
                             const std::filesystem::path& dataDir, SecretCreation creation);
 

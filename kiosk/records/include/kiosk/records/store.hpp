@@ -20,6 +20,22 @@ struct sqlite3;
 
 namespace kiosk::records {
 
+// What Store::beginPinAttempt needs from the PIN policy (kiosk/officer), asked inside its write transaction.
+struct PinAttemptRules {
+    std::function<std::optional<TimePoint>(const Officer&)> lockedUntil;  // the lockout in force, or nullopt
+    std::function<std::optional<TimePoint>(int failures)> lockoutFor;     // the lockout `failures` earn, or nullopt
+};
+
+// A PIN attempt as recorded before the PIN is checked.
+struct PinAttempt {
+    enum class Outcome { Counted, LockedOut, UnknownOfficer, NoOfficers };
+    Outcome outcome = Outcome::NoOfficers;
+    Officer officer;                       // Counted: as updated (the attempt counted as a failure); LockedOut: as stored
+    std::string pinHash;                   // Counted only: the stored hash to check the PIN against
+    std::optional<TimePoint> lockedUntil;  // LockedOut: the lockout in force; Counted: the one this attempt set
+};
+enum class PinAttemptResult { Right, Wrong, Refused };
+
 inline constexpr const char* kStoreFileName = "attendance.db";
 inline constexpr std::size_t kMaxFieldCodePoints = 200;
 
@@ -186,7 +202,7 @@ public:
     // Actions: "unlock", "view-roster", "export", "print", "purge", "erase", "settings-change", "failed-pin",
     // "session-open", "session-close", "session-merge", "backup", "restore", "checkin-manual",
     // "set-pin", "lockout", "officer-unlock", "officer-remove", "roster-correct", "roster-remove", "attendance",
-    // "audit-keyed" (the seal), "store-moved-aside".
+    // "audit-keyed" (the seal), "store-moved-aside", "pin-attempt".
     void audit(const std::string& action, const std::string& actor, const std::string& detail);
     // Checks every row's MAC and link, the seal, the head file and every backup's recorded head. A
     // missing audit_log table, a missing head file, a log shorter than a recorded head and rows sealed
@@ -199,7 +215,8 @@ public:
     void setSetting(const std::string& key, const std::string& value, const std::string& actor);
 
     // Officer accounts (table officers; src/officers.cpp). Names are sanitised like other fields (1..200
-    // code points). Only an Argon2id hash is accepted (it must start "$argon2id$": InputError otherwise);
+    // code points). Only a peppered Argon2id hash is accepted (it must start "$argon2id$" and carry the
+    // "$pepper=" mark of kiosk/officer/pin.hpp: InputError otherwise);
     // the hash is never part of a listing, an export or the audit log.
     // setOfficerPin creates or replaces an account, clears its failure count and lockout, and writes the
     // audit row "set-pin" (name and role, never the hash) by `actor` in the same commit.
@@ -208,14 +225,19 @@ public:
     std::vector<Officer> listOfficers() const;  // ordered by name
     std::optional<Officer> officer(const std::string& name) const;
     std::optional<std::string> officerPinHash(const std::string& name) const;  // for verification only
-    // A wrong PIN: failed_attempts+1 and last_failure_at = `at`, then `lockoutFor(newCount)` says until when
-    // the account is locked (nullopt: not locked); writes "failed-pin" (and "lockout" when locked) audit
-    // rows, all in one commit. Returns the updated account. NotFoundError for an unknown name.
-    Officer recordPinFailure(const std::string& name, TimePoint at,
-                             const std::function<std::optional<TimePoint>(int failures)>& lockoutFor);
-    // The right PIN: clears the failure count and lockout and writes the "unlock" audit row (actor = the
-    // officer, `detail` as given) in one commit. NotFoundError.
-    void recordUnlock(const std::string& name, const std::string& detail);
+    // An officer PIN attempt, recorded BEFORE the PIN is checked, so no guess is ever checked uncounted
+    // (issue 15). In one commit: an empty officer table or an unknown name writes a "failed-pin" audit row
+    // (outcome NoOfficers / UnknownOfficer); an account `rules.lockedUntil` says is locked writes "failed-pin
+    // ... PIN not checked" (LockedOut); otherwise the attempt is counted as if wrong (failed_attempts+1,
+    // last_failure_at = `at`, locked_until = rules.lockoutFor(count) when that gives one) with the audit
+    // row "pin-attempt", and the PIN hash is returned for checking (Counted). Throws StoreError (locked,
+    // disk full, ...) with the same message whatever the PIN: nothing was counted and nothing may be checked.
+    PinAttempt beginPinAttempt(const std::string& name, TimePoint at, const PinAttemptRules& rules);
+    // The second commit of a Counted attempt, one write whatever the result: Right clears the count and
+    // lockout and writes "unlock" (`detail`); Wrong writes "failed-pin" (and "lockout" when the attempt set
+    // one); Refused (the hash could not be checked) writes "failed-pin" with `detail`. Throws StoreError with
+    // the same message for every result; the attempt then stays counted.
+    void finishPinAttempt(const PinAttempt& attempt, PinAttemptResult result, const std::string& detail);
     // Clears the failure count and lockout of `name`; audit row "officer-unlock" by `actor`. NotFoundError.
     void clearOfficerLockout(const std::string& name, const std::string& actor);
     // Deletes the account; audit row "officer-remove" by `actor`. NotFoundError.
