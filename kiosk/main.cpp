@@ -76,7 +76,8 @@ struct Loaded {
 
 content::ForceProfile fallbackForce() {
     content::ForceProfile f;
-    f.name = {"Briefing Kiosk", "Ciosg Briffio"};
+    f.name.en = "Briefing Kiosk";
+    f.name.cy = "Ciosg Briffio";
     return f;
 }
 
@@ -293,6 +294,14 @@ int run(const Options& opt) {
     if (!resolved) return config::kExitInvalidInput;
     const config::Settings& settings = *resolved;
     Loaded loaded = loadContent(settings);
+    // The display before anything is created on disk: with no display the kiosk says so in one line and
+    // leaves no data folder or secret key behind.
+    std::optional<platform::Display> display;
+    try {
+        display.emplace();
+    } catch (const platform::NoDisplayError& e) {
+        return reportEnvironmentFault(e);
+    }
     if (auto problem = config::prepareDataDir(settings.dataDir)) loaded.problems.push_back(*problem);
     // The installation's secret key, loaded once, before the store opens (kiosk/config/secrets.hpp); created
     // on the first start of a data folder with no store yet. Without it the store is not opened, officer
@@ -343,11 +352,9 @@ int run(const Options& opt) {
         wo.fullscreen = false;
         parseSize(*opt.windowed, wo.width, wo.height);
     }
-    std::optional<platform::Display> display;
     std::optional<platform::Window> window;
     ui::Fonts fonts;
     try {
-        display.emplace();
         // Rasterising the fonts (CPU only, touches only the atlas) overlaps with creating the window and
         // OpenGL context, which on llvmpipe costs about as long again: together they set start-up time.
         const platform::Size size = display->plannedWindowSize(wo);

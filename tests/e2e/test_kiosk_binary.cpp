@@ -81,6 +81,7 @@ TEST_CASE("kiosk with no display prints one line and exits 3", "[e2e]") {
     REQUIRE_FALSE(r.err.empty());
     CHECK(r.err.find('\n') == r.err.size() - 1);  // exactly one line
     CHECK(r.err.find("display") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.path / "data"));  // nothing created before the display check
 }
 
 TEST_CASE("kiosk usage errors exit 2", "[e2e]") {

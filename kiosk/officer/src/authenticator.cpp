@@ -23,6 +23,7 @@ std::string unavailableMessage(records::StoreFault fault) {
         case records::StoreFault::Damaged: why = "it is damaged"; break;
         case records::StoreFault::Missing: why = "it is missing"; break;
         case records::StoreFault::TooNew: why = "it was written by a newer version"; break;
+        case records::StoreFault::Gone: why = "it was deleted or replaced while the kiosk was running"; break;
         case records::StoreFault::Other: break;
     }
     return std::string("Officer mode is unavailable: the attendance store cannot be written (") + why +
