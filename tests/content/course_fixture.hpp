@@ -37,6 +37,7 @@ private:
 };
 
 // The first diagnostic whose file ends with `fileSuffix` and whose message contains `text`; nullptr if none.
+// The pointer is into `ds`: keep the vector while it is used (not a temporary).
 const content::Diagnostic* findDiag(const std::vector<content::Diagnostic>& ds, std::string_view fileSuffix,
                                     std::string_view text);
 std::string describe(const std::vector<content::Diagnostic>& ds);

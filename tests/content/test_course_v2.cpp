@@ -65,7 +65,8 @@ TEST_CASE("a wrong option without feedback is an error, and so is feedback befor
     TempCourse c;
     const std::string en = "modules/online.en-GB.md";
     c.replace(en, "option: On your campaign page\nfeedback: This is not the best answer.\n", "option: On your campaign page\n");
-    const auto* d = findDiag(validate(c), en, "wrong option 2 has no feedback: line");
+    const auto ds = validate(c);  // kept: findDiag points into it
+    const auto* d = findDiag(ds, en, "wrong option 2 has no feedback: line");
     REQUIRE(d);
     CHECK(d->line == c.lineOf(en, "```check id=address"));
 
